@@ -193,6 +193,11 @@ public final class IncidentProcess {
 
 		public static final String CANCEL_REASON = "cancelReason";
 
+		public static final String CALLER_REPLIED = "callerReplied";
+
+		// set on each user task as it is created, for its form
+		public static final String INCIDENT_HISTORY = "incidentHistory";
+
 		private Var() {
 		}
 

@@ -1,0 +1,139 @@
+package org.incidentdesk.escalation;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.incident.HandoverKind;
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.notification.NotificationKind;
+import org.incidentdesk.notification.Notifications;
+import org.incidentdesk.system.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Functional escalation (work moves between teams) and hierarchical escalation (the incident
+ * manager steps in). The service desk owns every incident until closure, so it hears of every
+ * hand-over.
+ */
+@Service
+@Transactional
+public class Escalations {
+
+	static final String SERVICE_DELIVERY_MANAGERS = "service-delivery-managers";
+
+	private static final List<String> WORK_TASKS = List.of(Element.TASK_WORK_ON_INCIDENT, Element.TASK_WORK_ON_SITE);
+
+	private final IncidentRecords records;
+
+	private final Notifications notifications;
+
+	private final TaskService tasks;
+
+	Escalations(IncidentRecords records, Notifications notifications, TaskService tasks) {
+		this.records = records;
+		this.notifications = notifications;
+		this.tasks = tasks;
+	}
+
+	public void handOver(String number, String toGroup, HandoverKind kind, String note) {
+		this.records.handOver(number, toGroup, kind, note);
+		Incident incident = this.records.get(number);
+		this.notifications.notifyGroup(incident, NotificationKind.ASSIGNED, toGroup);
+		this.notifications.notifyGroup(incident, NotificationKind.HANDED_OVER, CurrentUser.SERVICE_DESK);
+	}
+
+	/** Whether the incident is being worked on by a team, so that the work can be moved. */
+	public boolean hasTeamWork(String processInstanceId) {
+		return !activeWork(processInstanceId).isEmpty();
+	}
+
+	/** The incident manager moves the work in progress to another team. */
+	public void reassign(String number, String processInstanceId, String toGroup) {
+		for (Task task : activeWork(processInstanceId)) {
+			for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
+				if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+					this.tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
+				}
+			}
+			this.tasks.setAssignee(task.getId(), null);
+			this.tasks.addCandidateGroup(task.getId(), toGroup);
+		}
+		handOver(number, toGroup, HandoverKind.REASSIGNMENT, null);
+	}
+
+	public void raisePriority(String number, String processInstanceId, String newPriority) {
+		this.records.setPriority(number, newPriority);
+		int taskPriority = taskPriority(newPriority);
+		this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.list()
+			.forEach(task -> this.tasks.setPriority(task.getId(), taskPriority));
+	}
+
+	public void declareMajorIncident(String number, String processInstanceId) {
+		this.records.declareMajorIncident(number);
+		raisePriority(number, processInstanceId, "P1");
+		Incident incident = this.records.get(number);
+		this.notifications.notifyGroup(incident, NotificationKind.MAJOR_INCIDENT, CurrentUser.INCIDENT_MANAGERS);
+		this.notifications.notifyGroup(incident, NotificationKind.MAJOR_INCIDENT, SERVICE_DELIVERY_MANAGERS);
+	}
+
+	public void escalateOverdueResponse(String number) {
+		this.records.markResponseSlaBreached(number);
+		this.records.recordHierarchicalEscalation(number, "Response SLA missed: escalated to the incident manager.");
+		this.notifications.notifyGroup(this.records.get(number), NotificationKind.RESPONSE_OVERDUE,
+				CurrentUser.INCIDENT_MANAGERS);
+	}
+
+	public void warnIncidentManager(String number) {
+		this.records.recordSlaWarning(number);
+		this.notifications.notifyGroup(this.records.get(number), NotificationKind.SLA_WARNING,
+				CurrentUser.INCIDENT_MANAGERS);
+	}
+
+	public void recordResolutionBreach(String number) {
+		this.records.markResolutionSlaBreached(number);
+		this.records.recordHierarchicalEscalation(number,
+				"Resolution SLA breached: the incident manager reviews the incident.");
+		this.notifications.notifyGroup(this.records.get(number), NotificationKind.SLA_BREACHED,
+				CurrentUser.INCIDENT_MANAGERS);
+	}
+
+	public void escalateRepeatedRejection(String number, int rejections) {
+		this.records.recordHierarchicalEscalation(number,
+				"The caller rejected the resolution " + rejections + " times: escalated to the incident manager.");
+		this.notifications.notifyGroup(this.records.get(number), NotificationKind.RESOLUTION_REJECTED_AGAIN,
+				CurrentUser.INCIDENT_MANAGERS);
+	}
+
+	/** Tasklist sorts by task priority: P1 first. */
+	public static int taskPriority(String priority) {
+		return switch (priority) {
+			case "P1" -> 100;
+			case "P2" -> 80;
+			case "P3" -> 60;
+			case "P4" -> 40;
+			default -> 20;
+		};
+	}
+
+	/** One step up the priority scale, never above P1. */
+	public static String raised(String priority) {
+		int level = Integer.parseInt(priority.substring(1));
+		return "P" + Math.max(1, level - 1);
+	}
+
+	private List<Task> activeWork(String processInstanceId) {
+		return this.tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKeyIn(WORK_TASKS.toArray(String[]::new))
+			.list();
+	}
+
+}

@@ -1,0 +1,298 @@
+package org.incidentdesk.incident;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.system.CurrentActor;
+import org.incidentdesk.system.EngineClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes to incident records. Every change writes its timeline entry (who, when, which field, old
+ * and new value) in the same transaction, and state changes are checked against the allowed
+ * transitions. The process drives these changes through its delegates.
+ */
+@Service
+@Transactional
+public class IncidentRecords {
+
+	private final IncidentRepository repository;
+
+	private final EngineClock clock;
+
+	private final CurrentActor actor;
+
+	IncidentRecords(IncidentRepository repository, EngineClock clock, CurrentActor actor) {
+		this.repository = repository;
+		this.clock = clock;
+		this.actor = actor;
+	}
+
+	/** Creates the record in state New with a fresh, never reused number. */
+	public Incident create(NewIncident incident) {
+		String number = "INC%07d".formatted(this.repository.nextNumber());
+		OffsetDateTime now = this.clock.nowUtc();
+		long id = this.repository.insert(number, incident, now);
+		this.repository.insertActivity(id, ActivityKind.FIELD_CHANGE, Visibility.PUBLIC, this.actor.id(),
+				"Incident reported through " + incident.channel().name().toLowerCase() + ".", "state", null,
+				IncidentState.NEW.name(), now);
+		return get(number);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Incident> find(String number) {
+		return this.repository.findByNumber(number);
+	}
+
+	@Transactional(readOnly = true)
+	public Incident get(String number) {
+		return find(number).orElseThrow(() -> new IncidentNotFoundException(number));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Activity> timeline(String number, boolean includeInternal) {
+		return this.repository.timeline(get(number).id(), includeInternal);
+	}
+
+	public void linkProcessInstance(String number, String processInstanceId) {
+		Incident incident = get(number);
+		this.repository.update(incident.id(), this.clock.nowUtc(), "process_instance_id = :pi", "pi",
+				processInstanceId);
+	}
+
+	/** Records the outcome of classification: CI, priority and the SLA due times. */
+	public void classify(String number, Long ciId, String priority, OffsetDateTime responseDueAt,
+			OffsetDateTime resolutionWarningAt, OffsetDateTime resolutionDueAt) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, """
+				ci_id = :ci, priority = :priority, response_due_at = :responseDue,
+				resolution_warning_at = :warning, resolution_due_at = :resolutionDue""", "ci", ciId, "priority",
+				priority, "responseDue", responseDueAt, "warning", resolutionWarningAt, "resolutionDue",
+				resolutionDueAt);
+		changed(incident, "priority", incident.priority(), priority, Visibility.PUBLIC, now);
+		changed(incident, "resolutionDueAt", incident.resolutionDueAt(), resolutionDueAt, Visibility.PUBLIC, now);
+	}
+
+	public void moveTo(String number, IncidentState target, HoldReason holdReason) {
+		Incident incident = get(number);
+		requireTransition(incident, target);
+		if (target == IncidentState.ON_HOLD && holdReason == null) {
+			throw new IllegalArgumentException("An incident goes on hold only with a reason.");
+		}
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, "state = :state, hold_reason = :reason", "state", target.name(),
+				"reason", (target == IncidentState.ON_HOLD) ? holdReason.name() : null);
+		changed(incident, "state", incident.state(), target, Visibility.PUBLIC, now);
+		if (target == IncidentState.ON_HOLD) {
+			changed(incident, "holdReason", incident.holdReason(), holdReason, Visibility.PUBLIC, now);
+		}
+	}
+
+	/** The group (and person) now working on the incident. */
+	public void assign(String number, String group, String assignee) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, "assignment_group = :group, assignee = :assignee", "group", group,
+				"assignee", assignee);
+		changed(incident, "assignmentGroup", incident.assignmentGroup(), group, Visibility.INTERNAL, now);
+		changed(incident, "assignee", incident.assignee(), assignee, Visibility.INTERNAL, now);
+	}
+
+	/**
+	 * The first time somebody picks the incident up stops the response clock and puts a new incident
+	 * in progress. Later pick-ups change nothing.
+	 * @return whether this was the first response
+	 */
+	public boolean markResponded(String number) {
+		Incident incident = get(number);
+		if (incident.respondedAt() != null) {
+			return false;
+		}
+		OffsetDateTime now = this.clock.nowUtc();
+		Boolean breached = (incident.responseDueAt() != null) ? now.isAfter(incident.responseDueAt()) : null;
+		this.repository.update(incident.id(), now, "responded_at = :now, response_sla_breached = :breached", "now",
+				now, "breached", breached);
+		changed(incident, "respondedAt", null, now, Visibility.INTERNAL, now);
+		if (incident.state() == IncidentState.NEW) {
+			moveTo(number, IncidentState.IN_PROGRESS, null);
+		}
+		return true;
+	}
+
+	/** Hands the work to another group and records the hand-over. */
+	public void handOver(String number, String toGroup, HandoverKind kind, String note) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		int level = kind.levelAfter(incident.supportLevel());
+		int escalations = incident.escalationCount() + (kind.isEscalation() ? 1 : 0);
+		this.repository.update(incident.id(), now, """
+				assignment_group = :group, assignee = null, support_level = :level, escalation_count = :escalations""",
+				"group", toGroup, "level", level, "escalations", escalations);
+		String from = (incident.assignmentGroup() != null) ? incident.assignmentGroup() : "service-desk";
+		this.repository.insertActivity(incident.id(), ActivityKind.HANDOVER, Visibility.INTERNAL, this.actor.id(),
+				kind.describe(from, toGroup) + ((note != null && !note.isBlank()) ? " " + note : ""),
+				"assignmentGroup", from, toGroup, now);
+	}
+
+	public void setPriority(String number, String priority) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, "priority = :priority", "priority", priority);
+		changed(incident, "priority", incident.priority(), priority, Visibility.PUBLIC, now);
+	}
+
+	public void declareMajorIncident(String number) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, "major_incident = true");
+		changed(incident, "majorIncident", incident.majorIncident(), true, Visibility.INTERNAL, now);
+	}
+
+	public void markResponseSlaBreached(String number) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, "response_sla_breached = true");
+		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
+				"Nobody picked the incident up by its response due time " + incident.responseDueAt() + ".",
+				"responseSlaBreached", String.valueOf(incident.responseSlaBreached()), "true", now);
+	}
+
+	public void recordSlaWarning(String number) {
+		Incident incident = get(number);
+		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
+				"Resolution SLA warning: the incident is due by " + incident.resolutionDueAt() + ".", null, null,
+				null, this.clock.nowUtc());
+	}
+
+	public void markResolutionSlaBreached(String number) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now, "resolution_sla_breached = true");
+		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
+				"The resolution due time " + incident.resolutionDueAt() + " has passed.", "resolutionSlaBreached",
+				String.valueOf(incident.resolutionSlaBreached()), "true", now);
+	}
+
+	public void recordHierarchicalEscalation(String number, String reason) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		int count = incident.hierarchicalEscalationCount() + 1;
+		this.repository.update(incident.id(), now, "hierarchical_escalation_count = :count", "count", count);
+		this.repository.insertActivity(incident.id(), ActivityKind.HIERARCHICAL_ESCALATION, Visibility.INTERNAL,
+				this.actor.id(), reason, "hierarchicalEscalationCount",
+				String.valueOf(incident.hierarchicalEscalationCount()), String.valueOf(count), now);
+	}
+
+	/**
+	 * Records the solution. A fix by the service desk with no hand-over and no reopen is a
+	 * first-contact resolution.
+	 */
+	public void resolve(String number, String resolutionCode, String resolutionNotes) {
+		Incident incident = get(number);
+		requireTransition(incident, IncidentState.RESOLVED);
+		OffsetDateTime now = this.clock.nowUtc();
+		boolean firstContact = incident.escalationCount() == 0 && incident.reopenCount() == 0
+				&& (incident.assignmentGroup() == null || "service-desk".equals(incident.assignmentGroup()));
+		Boolean breached = (incident.resolutionDueAt() != null) ? now.isAfter(incident.resolutionDueAt()) : null;
+		this.repository.update(incident.id(), now, """
+				state = 'RESOLVED', hold_reason = null, resolved_at = :now, resolution_code = :code,
+				resolution_notes = :notes, first_contact_resolution = :fcr,
+				resolution_sla_breached = coalesce(resolution_sla_breached, :breached)""", "now", now, "code",
+				resolutionCode, "notes", resolutionNotes, "fcr", firstContact, "breached", breached);
+		changed(incident, "state", incident.state(), IncidentState.RESOLVED, Visibility.PUBLIC, now);
+		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
+				"Resolved (" + resolutionCode + "): " + resolutionNotes, "resolutionCode", incident.resolutionCode(),
+				resolutionCode, now);
+	}
+
+	/** The caller rejected the resolution: back to work, and the reopen counts. */
+	public int reopen(String number, String reason) {
+		Incident incident = get(number);
+		requireTransition(incident, IncidentState.IN_PROGRESS);
+		OffsetDateTime now = this.clock.nowUtc();
+		int reopens = incident.reopenCount() + 1;
+		this.repository.update(incident.id(), now, """
+				state = 'IN_PROGRESS', reopen_count = :reopens, resolved_at = null, first_contact_resolution = null""",
+				"reopens", reopens);
+		changed(incident, "state", incident.state(), IncidentState.IN_PROGRESS, Visibility.PUBLIC, now);
+		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
+				"The caller rejected the resolution: " + reason, "reopenCount", String.valueOf(incident.reopenCount()),
+				String.valueOf(reopens), now);
+		return reopens;
+	}
+
+	/** Closes the incident and stores the figures the service is measured by. */
+	public Incident close(String number, String closureCode) {
+		Incident incident = get(number);
+		requireTransition(incident, IncidentState.CLOSED);
+		OffsetDateTime now = this.clock.nowUtc();
+		Long toRespond = seconds(incident.createdAt(), incident.respondedAt());
+		Long toResolve = seconds(incident.createdAt(), incident.resolvedAt());
+		boolean slaMet = !Boolean.TRUE.equals(incident.responseSlaBreached())
+				&& !Boolean.TRUE.equals(incident.resolutionSlaBreached());
+		this.repository.update(incident.id(), now, """
+				state = 'CLOSED', closed_at = :now, closure_code = :code, time_to_respond_seconds = :toRespond,
+				time_to_resolve_seconds = :toResolve, sla_met = :slaMet,
+				response_sla_breached = coalesce(response_sla_breached, false),
+				resolution_sla_breached = coalesce(resolution_sla_breached, false)""", "now", now, "code",
+				closureCode, "toRespond", toRespond, "toResolve", toResolve, "slaMet", slaMet);
+		changed(incident, "state", incident.state(), IncidentState.CLOSED, Visibility.PUBLIC, now);
+		changed(incident, "closureCode", incident.closureCode(), closureCode, Visibility.PUBLIC, now);
+		return get(number);
+	}
+
+	public void cancel(String number, String reason, String duplicateOf) {
+		Incident incident = get(number);
+		requireTransition(incident, IncidentState.CANCELLED);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident.id(), now,
+				"state = 'CANCELLED', hold_reason = null, closed_at = :now, closure_code = :code, duplicate_of = :dup",
+				"now", now, "code", (duplicateOf != null) ? "DUPLICATE" : "WITHDRAWN", "dup", duplicateOf);
+		changed(incident, "state", incident.state(), IncidentState.CANCELLED, Visibility.PUBLIC, now);
+		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
+				(duplicateOf != null) ? "Cancelled as a duplicate of " + duplicateOf + "." : "Cancelled: " + reason,
+				null, null, null, now);
+	}
+
+	/** A customer-visible comment or an internal work note. */
+	public void addEntry(String number, ActivityKind kind, Visibility visibility, String body) {
+		Incident incident = get(number);
+		this.repository.insertActivity(incident.id(), kind, visibility, this.actor.id(), body, null, null, null,
+				this.clock.nowUtc());
+	}
+
+	/** Records that somebody was notified (the notification itself goes through the outbox). */
+	public void recordNotification(long incidentId, String recipient, String subject) {
+		this.repository.insertActivity(incidentId, ActivityKind.NOTIFICATION, Visibility.INTERNAL, this.actor.id(),
+				subject, "notified", null, recipient, this.clock.nowUtc());
+	}
+
+	private void requireTransition(Incident incident, IncidentState target) {
+		if (!incident.state().canMoveTo(target)) {
+			throw new IllegalIncidentStateException("Incident " + incident.number() + " is "
+					+ incident.state().name().toLowerCase().replace('_', ' ') + " and cannot become "
+					+ target.name().toLowerCase().replace('_', ' ') + ".");
+		}
+	}
+
+	private void changed(Incident incident, String field, Object oldValue, Object newValue, Visibility visibility,
+			OffsetDateTime now) {
+		if (Objects.equals(oldValue, newValue)) {
+			return;
+		}
+		this.repository.insertActivity(incident.id(), ActivityKind.FIELD_CHANGE, visibility, this.actor.id(), null,
+				field, (oldValue != null) ? oldValue.toString() : null, (newValue != null) ? newValue.toString() : null,
+				now);
+	}
+
+	private static Long seconds(OffsetDateTime from, OffsetDateTime to) {
+		return (from != null && to != null) ? Duration.between(from, to).toSeconds() : null;
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.incidentdesk.incident;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes incident rows and their timeline. */
+@Repository
+class IncidentRepository {
+
+	private static final RowMapper<Incident> INCIDENT = IncidentRepository::mapIncident;
+
+	private static final RowMapper<Activity> ACTIVITY = (rs, row) -> new Activity(rs.getLong("id"),
+			ActivityKind.valueOf(rs.getString("kind")), Activity.Visibility.valueOf(rs.getString("visibility")),
+			rs.getString("author"), rs.getString("body"), rs.getString("field"), rs.getString("old_value"),
+			rs.getString("new_value"), rs.getObject("created_at", OffsetDateTime.class));
+
+	private final JdbcClient jdbc;
+
+	private final String nextNumberSql;
+
+	IncidentRepository(JdbcClient jdbc, DataSource dataSource) {
+		this.jdbc = jdbc;
+		// H2 speaks the SQL standard here; PostgreSQL has its own function.
+		this.nextNumberSql = isPostgres(dataSource) ? "select nextval('incident_number_seq')"
+				: "select next value for incident_number_seq";
+	}
+
+	long nextNumber() {
+		return this.jdbc.sql(this.nextNumberSql).query(Long.class).single();
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot tell which database this is", ex);
+		}
+	}
+
+	long insert(String number, NewIncident incident, OffsetDateTime now) {
+		this.jdbc.sql("""
+				insert into incident (number, tenant_id, caller_id, affected_user, channel, summary, description,
+				    category, ci_id, impact, urgency, state, created_at, updated_at)
+				values (:number, :tenant, :caller, :affected, :channel, :summary, :description,
+				    :category, :ci, :impact, :urgency, 'NEW', :now, :now)
+				""")
+			.param("number", number)
+			.param("tenant", incident.tenantId())
+			.param("caller", incident.callerId())
+			.param("affected", incident.affectedUser())
+			.param("channel", incident.channel().name())
+			.param("summary", incident.summary())
+			.param("description", incident.description())
+			.param("category", incident.category())
+			.param("ci", incident.ciId())
+			.param("impact", incident.impact().name())
+			.param("urgency", incident.urgency().name())
+			.param("now", now)
+			.update();
+		return findByNumber(number).orElseThrow().id();
+	}
+
+	Optional<Incident> findByNumber(String number) {
+		return this.jdbc.sql("select * from incident where number = :number")
+			.param("number", number)
+			.query(INCIDENT)
+			.optional();
+	}
+
+	/**
+	 * Updates columns of one incident. Column names come from this package only, never from input.
+	 */
+	void update(long id, OffsetDateTime now, String assignments, Object... params) {
+		var statement = this.jdbc.sql("update incident set " + assignments
+				+ ", updated_at = :updatedAt, version = version + 1 where id = :id");
+		for (int i = 0; i < params.length; i += 2) {
+			statement = statement.param((String) params[i], params[i + 1]);
+		}
+		statement.param("updatedAt", now).param("id", id).update();
+	}
+
+	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author,
+			String body, String field, String oldValue, String newValue, OffsetDateTime now) {
+		this.jdbc.sql("""
+				insert into incident_activity (incident_id, kind, visibility, author, body, field, old_value, new_value, created_at)
+				values (:incident, :kind, :visibility, :author, :body, :field, :old, :new, :now)
+				""")
+			.param("incident", incidentId)
+			.param("kind", kind.name())
+			.param("visibility", visibility.name())
+			.param("author", author)
+			.param("body", body)
+			.param("field", field)
+			.param("old", truncate(oldValue))
+			.param("new", truncate(newValue))
+			.param("now", now)
+			.update();
+	}
+
+	List<Activity> timeline(long incidentId, boolean includeInternal) {
+		return this.jdbc.sql("""
+				select * from incident_activity where incident_id = :incident
+				  and (visibility = 'PUBLIC' or :internal = true) order by id
+				""").param("incident", incidentId).param("internal", includeInternal).query(ACTIVITY).list();
+	}
+
+	private static String truncate(String value) {
+		return (value != null && value.length() > 200) ? value.substring(0, 197) + "..." : value;
+	}
+
+	private static Incident mapIncident(ResultSet rs, int row) throws SQLException {
+		return new Incident(rs.getLong("id"), rs.getString("number"), rs.getString("tenant_id"),
+				rs.getString("caller_id"), rs.getString("affected_user"), Channel.valueOf(rs.getString("channel")),
+				rs.getString("summary"), rs.getString("description"), rs.getString("category"),
+				rs.getObject("ci_id", Long.class), Level.valueOf(rs.getString("impact")),
+				Level.valueOf(rs.getString("urgency")), rs.getString("priority"),
+				IncidentState.valueOf(rs.getString("state")), enumOrNull(rs.getString("hold_reason")),
+				rs.getString("assignment_group"), rs.getString("assignee"), rs.getInt("support_level"),
+				rs.getBoolean("major_incident"), time(rs, "response_due_at"), time(rs, "resolution_warning_at"),
+				time(rs, "resolution_due_at"), time(rs, "responded_at"), time(rs, "resolved_at"),
+				time(rs, "closed_at"), rs.getObject("response_sla_breached", Boolean.class),
+				rs.getObject("resolution_sla_breached", Boolean.class), rs.getString("resolution_code"),
+				rs.getString("resolution_notes"), rs.getString("closure_code"),
+				rs.getObject("first_contact_resolution", Boolean.class),
+				rs.getObject("time_to_respond_seconds", Long.class),
+				rs.getObject("time_to_resolve_seconds", Long.class), rs.getObject("sla_met", Boolean.class),
+				rs.getInt("escalation_count"), rs.getInt("hierarchical_escalation_count"), rs.getInt("reopen_count"),
+				rs.getString("duplicate_of"), rs.getString("process_instance_id"), time(rs, "created_at"),
+				time(rs, "updated_at"), rs.getInt("version"));
+	}
+
+	private static HoldReason enumOrNull(String value) {
+		return (value != null) ? HoldReason.valueOf(value) : null;
+	}
+
+	private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class);
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.incidentdesk.incident;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.incident.process.IncidentProcess;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.incident.process.IncidentProcess.Message;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What callers and clients do with incidents. The record and its process move together: each
+ * method runs in one transaction that covers both, so neither exists or changes without the other.
+ */
+@Service
+@Transactional
+public class IncidentService {
+
+	private final IncidentIntake intake;
+
+	private final IncidentRecords records;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks) {
+		this.intake = intake;
+		this.records = records;
+		this.runtime = runtime;
+		this.tasks = tasks;
+	}
+
+	/** Opens an incident: the record and its process start together, or not at all. */
+	public Incident report(ReportIncident report) {
+		NewIncident checked = this.intake.check(report);
+		Incident incident = this.records.create(checked);
+		this.runtime.createProcessInstanceByKey(IncidentProcess.PROCESS_ID)
+			.processDefinitionWithoutTenantId()
+			.businessKey(incident.number())
+			.setVariables(Variables.putValue(Var.INCIDENT_NUMBER, incident.number())
+				.putValue(Var.TENANT_ID, incident.tenantId())
+				.putValue(Var.CALLER_ID, incident.callerId())
+				.putValue(Var.CHANNEL, incident.channel().name())
+				.putValue(Var.SUMMARY, incident.summary())
+				.putValue(Var.DESCRIPTION, incident.description())
+				.putValue(Var.CATEGORY, incident.category()))
+			.execute();
+		return this.records.get(incident.number());
+	}
+
+	/**
+	 * Adds a comment (visible to the caller) or a work note (internal). A comment from the caller
+	 * on an incident that waits for the caller's answer resumes it.
+	 */
+	public void comment(String number, String authorId, String body, Visibility visibility) {
+		Incident incident = this.records.get(number);
+		if (!incident.state().isOpen() && incident.state() != IncidentState.RESOLVED) {
+			throw new IllegalIncidentStateException(
+					"Incident " + number + " is " + incident.state().name().toLowerCase() + "; it takes no more comments.");
+		}
+		this.records.addEntry(number, (visibility == Visibility.PUBLIC) ? ActivityKind.COMMENT : ActivityKind.WORK_NOTE,
+				visibility, body);
+		if (visibility == Visibility.PUBLIC && authorId.equals(incident.callerId())
+				&& incident.holdReason() == HoldReason.AWAITING_CALLER) {
+			this.runtime.createMessageCorrelation(Message.CALLER_REPLIED)
+				.processInstanceBusinessKey(number)
+				.setVariable(Var.CALLER_REPLIED, true)
+				.correlateWithResult();
+		}
+	}
+
+	/** The caller confirms or rejects the resolution. */
+	public void answerResolution(String number, boolean accepted, String rejectionReason) {
+		Incident incident = this.records.get(number);
+		Task confirmation = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(number)
+			.taskDefinitionKey(Element.TASK_CONFIRM_RESOLUTION)
+			.singleResult();
+		if (incident.state() != IncidentState.RESOLVED || confirmation == null) {
+			throw new IllegalIncidentStateException(
+					"Incident " + number + " is not waiting for a confirmation of its resolution.");
+		}
+		this.tasks.complete(confirmation.getId(), Variables.putValue(Var.RESOLUTION_ACCEPTED, accepted)
+			.putValue(Var.REJECTION_REASON, rejectionReason));
+	}
+
+	/** The caller no longer needs help. */
+	public void withdraw(String number, String reason) {
+		Incident incident = this.records.get(number);
+		if (!incident.state().isOpen()) {
+			throw new IllegalIncidentStateException("Incident " + number + " is "
+					+ incident.state().name().toLowerCase() + "; only an open incident can be withdrawn.");
+		}
+		this.runtime.createMessageCorrelation(Message.INCIDENT_WITHDRAWN)
+			.processInstanceBusinessKey(number)
+			.setVariable(Var.CANCEL_REASON, reason)
+			.correlateWithResult();
+	}
+
+}

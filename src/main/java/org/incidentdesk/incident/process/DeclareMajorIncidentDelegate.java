@@ -1,0 +1,25 @@
+package org.incidentdesk.incident.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentdesk.escalation.Escalations;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.springframework.stereotype.Component;
+
+/** The incident manager declares a major incident: P1, and service delivery management is told. */
+@Component
+class DeclareMajorIncidentDelegate implements JavaDelegate {
+
+	private final Escalations escalations;
+
+	DeclareMajorIncidentDelegate(Escalations escalations) {
+		this.escalations = escalations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		this.escalations.declareMajorIncident(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+		execution.setVariable(Var.PRIORITY, "P1");
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.incidentdesk.incident.process;
+
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.incidentdesk.escalation.Escalations;
+import org.incidentdesk.incident.Activity;
+import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.incident.ActivityKind;
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the incident record in step with the work in Tasklist, for every user task of the
+ * incident process, including tasks a process owner adds later: the group and person working on
+ * it, the first pick-up (which stops the response clock) and the work notes written on completion.
+ * It also gives each task the incident's history for its form.
+ */
+@Component
+class IncidentTaskTracker {
+
+	/** Tasks where a team works on the incident, as opposed to reviews and confirmations. */
+	private static final List<String> WORK_TASKS = List.of(Element.TASK_TRIAGE_INCIDENT, Element.TASK_WORK_ON_INCIDENT,
+			Element.TASK_WORK_ON_SITE);
+
+	private static final int HISTORY_ENTRIES = 15;
+
+	private final IncidentRecords records;
+
+	IncidentTaskTracker(IncidentRecords records) {
+		this.records = records;
+	}
+
+	@EventListener
+	public void onTaskEvent(DelegateTask task) {
+		if (task.getProcessDefinitionId() == null
+				|| !task.getProcessDefinitionId().startsWith(IncidentProcess.PROCESS_ID + ":")) {
+			return;
+		}
+		String number = task.getExecution().getProcessBusinessKey();
+		switch (task.getEventName()) {
+			case TaskListener.EVENTNAME_CREATE -> created(task, number);
+			case TaskListener.EVENTNAME_ASSIGNMENT -> assigned(task, number);
+			case TaskListener.EVENTNAME_COMPLETE -> completed(task, number);
+			default -> {
+			}
+		}
+	}
+
+	private void created(DelegateTask task, String number) {
+		Incident incident = this.records.get(number);
+		if (incident.priority() != null) {
+			task.setPriority(Escalations.taskPriority(incident.priority()));
+		}
+		task.setVariableLocal(Var.INCIDENT_HISTORY, history(number));
+		if (WORK_TASKS.contains(task.getTaskDefinitionKey())) {
+			String group = task.getCandidates()
+				.stream()
+				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+				.map(IdentityLink::getGroupId)
+				.filter(id -> id != null)
+				.findFirst()
+				.orElse(null);
+			this.records.assign(number, group, task.getAssignee());
+		}
+	}
+
+	private void assigned(DelegateTask task, String number) {
+		if (!WORK_TASKS.contains(task.getTaskDefinitionKey()) || task.getAssignee() == null) {
+			return;
+		}
+		Incident incident = this.records.get(number);
+		this.records.assign(number, incident.assignmentGroup(), task.getAssignee());
+		markResponded(task, number);
+	}
+
+	private void completed(DelegateTask task, String number) {
+		if (WORK_TASKS.contains(task.getTaskDefinitionKey())) {
+			markResponded(task, number);
+		}
+		Object note = task.getVariable(Var.WORK_NOTE);
+		if (note instanceof String text && !text.isBlank()) {
+			this.records.addEntry(number, ActivityKind.WORK_NOTE, Visibility.INTERNAL, text);
+			task.setVariable(Var.WORK_NOTE, null);
+		}
+	}
+
+	private void markResponded(DelegateTask task, String number) {
+		if (this.records.markResponded(number)) {
+			task.getExecution()
+				.setVariable(Var.RESPONDED_AT, Date.from(this.records.get(number).respondedAt().toInstant()));
+		}
+	}
+
+	private String history(String number) {
+		List<Activity> timeline = this.records.timeline(number, true);
+		return timeline.stream()
+			.skip(Math.max(0, timeline.size() - HISTORY_ENTRIES))
+			.map(IncidentTaskTracker::line)
+			.collect(Collectors.joining("\n"));
+	}
+
+	private static String line(Activity activity) {
+		String what = (activity.body() != null) ? activity.body()
+				: activity.field() + ": " + ((activity.oldValue() != null) ? activity.oldValue() + " -> " : "")
+						+ activity.newValue();
+		return activity.createdAt().toLocalDateTime().withNano(0) + " " + activity.author() + " ["
+				+ activity.kind().name().toLowerCase() + "] " + what;
+	}
+
+}

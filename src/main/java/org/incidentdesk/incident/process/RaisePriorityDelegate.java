@@ -1,0 +1,26 @@
+package org.incidentdesk.incident.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentdesk.escalation.Escalations;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.springframework.stereotype.Component;
+
+/** The incident manager raises the priority by one step. */
+@Component
+class RaisePriorityDelegate implements JavaDelegate {
+
+	private final Escalations escalations;
+
+	RaisePriorityDelegate(Escalations escalations) {
+		this.escalations = escalations;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String raised = Escalations.raised((String) execution.getVariable(Var.PRIORITY));
+		this.escalations.raisePriority(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), raised);
+		execution.setVariable(Var.PRIORITY, raised);
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.incidentdesk.incident.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.incident.ActivityKind;
+import org.incidentdesk.incident.HoldReason;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentState;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.notification.NotificationKind;
+import org.incidentdesk.notification.Notifications;
+import org.springframework.stereotype.Component;
+
+/** Puts the incident on hold, asks the caller the service desk's question and tells them. */
+@Component
+class RequestCallerInfoDelegate implements JavaDelegate {
+
+	private final IncidentRecords records;
+
+	private final Notifications notifications;
+
+	RequestCallerInfoDelegate(IncidentRecords records, Notifications notifications) {
+		this.records = records;
+		this.notifications = notifications;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String number = execution.getProcessBusinessKey();
+		this.records.moveTo(number, IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER);
+		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
+				(String) execution.getVariable(Var.CALLER_QUESTION));
+		this.notifications.notifyUser(this.records.get(number), NotificationKind.INFORMATION_REQUESTED,
+				(String) execution.getVariable(Var.CALLER_ID));
+		execution.setVariable(Var.CALLER_REPLIED, false);
+	}
+
+}

@@ -1,0 +1,264 @@
+package org.incidentdesk.incident.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.incidentdesk.escalation.Escalations;
+import org.incidentdesk.incident.HandoverKind;
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the outcome of every user task on the server: forms check only in the browser, and the
+ * engine REST API checks nothing. A missing or contradictory outcome fails the completion with a
+ * message the worker can act on (HTTP 400 through engine REST), and nothing changes.
+ * <p>
+ * For hand-overs it also settles where the work goes ({@code handoverTo}, {@code handoverKind},
+ * {@code workLocation}), so that the model's hand-over step has one unambiguous input.
+ */
+@Component
+class TaskOutcomeValidator implements TaskListener {
+
+	static final Set<String> RESOLUTION_CODES = Set.of("SOLVED_WORKAROUND", "SOLVED_PERMANENTLY",
+			"SOLVED_BY_KNOWLEDGE", "NOT_REPRODUCIBLE", "USER_ERROR");
+
+	static final String REMOTE = "REMOTE";
+
+	static final String ONSITE = "ONSITE";
+
+	private final IdentityService identity;
+
+	private final IncidentRecords records;
+
+	private final Escalations escalations;
+
+	TaskOutcomeValidator(IdentityService identity, IncidentRecords records, Escalations escalations) {
+		this.identity = identity;
+		this.records = records;
+		this.escalations = escalations;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		List<String> errors = new ArrayList<>();
+		switch (task.getTaskDefinitionKey()) {
+			case Element.TASK_TRIAGE_INCIDENT -> checkTriage(task, errors);
+			case Element.TASK_WORK_ON_INCIDENT -> checkSupportWork(task, errors);
+			case Element.TASK_WORK_ON_SITE -> checkOnSiteWork(task, errors);
+			case Element.TASK_REVIEW_BREACHED_INCIDENT -> checkReview(task, errors);
+			case Element.TASK_CONFIRM_RESOLUTION -> checkConfirmation(task, errors);
+			default -> throw new IllegalStateException("No outcome rules for task " + task.getTaskDefinitionKey()
+					+ ": add them to TaskOutcomeValidator.");
+		}
+		if (!errors.isEmpty()) {
+			throw new BadUserRequestException(task.getName() + ": " + String.join(" ", errors));
+		}
+	}
+
+	private void checkTriage(DelegateTask task, List<String> errors) {
+		String decision = decision(task, Var.TRIAGE_DECISION,
+				Set.of("RESOLVE", "REQUEST_INFO", "ESCALATE", "DISPATCH_ONSITE", "DUPLICATE"), errors);
+		if (decision == null) {
+			return;
+		}
+		switch (decision) {
+			case "RESOLVE" -> checkResolution(task, errors);
+			case "REQUEST_INFO" -> require(task, Var.CALLER_QUESTION, "Write the question for the caller.", errors);
+			case "ESCALATE" -> {
+				String group = optionalText(task, Var.ESCALATION_GROUP)
+					.orElse((String) task.getVariable(Var.FIRST_TEAM));
+				if (checkSupportGroup(group, errors)) {
+					handOver(task, group, HandoverKind.ESCALATION, REMOTE);
+				}
+			}
+			case "DISPATCH_ONSITE" -> {
+				String technicians = "technicians-" + task.getVariable(Var.TENANT_ID);
+				if (this.identity.createGroupQuery().groupId(technicians).count() == 0) {
+					errors.add("This customer organisation has no on-site technician group (" + technicians
+							+ "); escalate to a support team instead.");
+				}
+				else {
+					handOver(task, technicians, HandoverKind.DISPATCH, ONSITE);
+				}
+			}
+			case "DUPLICATE" -> checkDuplicate(task, errors);
+			default -> throw new IllegalStateException(decision);
+		}
+	}
+
+	private void checkSupportWork(DelegateTask task, List<String> errors) {
+		String decision = decision(task, Var.SUPPORT_DECISION,
+				Set.of("RESOLVE", "ESCALATE", "TRANSFER", "RETURN_TO_SERVICE_DESK"), errors);
+		if (decision == null) {
+			return;
+		}
+		String current = (String) task.getVariable(Var.ASSIGNED_GROUP);
+		switch (decision) {
+			case "RESOLVE" -> checkResolution(task, errors);
+			case "ESCALATE" -> {
+				String group = optionalText(task, Var.ESCALATION_GROUP)
+					.orElse((String) task.getVariable(Var.VENDOR_TEAM));
+				if (group.equals(current)) {
+					errors.add("The incident is already with " + current
+							+ "; choose the team to escalate to in 'Support team'.");
+				}
+				else if (checkSupportGroup(group, errors)) {
+					handOver(task, group, HandoverKind.ESCALATION, REMOTE);
+				}
+			}
+			case "TRANSFER" -> {
+				Optional<String> group = optionalText(task, Var.TRANSFER_GROUP);
+				if (group.isEmpty()) {
+					errors.add("Choose the team to transfer the incident to.");
+				}
+				else if (group.get().equals(current)) {
+					errors.add("The incident is already with " + current + "; choose another team.");
+				}
+				else if (checkSupportGroup(group.get(), errors)) {
+					handOver(task, group.get(), HandoverKind.TRANSFER, REMOTE);
+				}
+			}
+			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
+					"Say in the work note why the incident goes back to the service desk.", errors);
+			default -> throw new IllegalStateException(decision);
+		}
+	}
+
+	private void checkOnSiteWork(DelegateTask task, List<String> errors) {
+		String decision = decision(task, Var.ON_SITE_DECISION,
+				Set.of("RESOLVE", "SEND_TO_VENDOR", "RETURN_TO_SERVICE_DESK"), errors);
+		if (decision == null) {
+			return;
+		}
+		switch (decision) {
+			case "RESOLVE" -> checkResolution(task, errors);
+			case "SEND_TO_VENDOR" -> {
+				String vendor = (String) task.getVariable(Var.VENDOR_TEAM);
+				if (checkSupportGroup(vendor, errors)) {
+					handOver(task, vendor, HandoverKind.ESCALATION, REMOTE);
+				}
+			}
+			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
+					"Say in the work note why the incident goes back to the service desk.", errors);
+			default -> throw new IllegalStateException(decision);
+		}
+	}
+
+	private void checkReview(DelegateTask task, List<String> errors) {
+		String decision = decision(task, Var.REVIEW_DECISION, Set.of("REASSIGN", "RAISE_PRIORITY", "DECLARE_MAJOR"),
+				errors);
+		if (decision == null) {
+			return;
+		}
+		switch (decision) {
+			case "REASSIGN" -> {
+				Optional<String> group = optionalText(task, Var.REASSIGN_GROUP);
+				if (!this.escalations.hasTeamWork(task.getProcessInstanceId())) {
+					errors.add("No team is working on the incident right now (it is in triage or already resolved), "
+							+ "so there is nothing to reassign; raise its priority or declare a major incident.");
+				}
+				else if (group.isEmpty()) {
+					errors.add("Choose the team to reassign the incident to.");
+				}
+				else {
+					checkSupportGroup(group.get(), errors);
+				}
+			}
+			case "RAISE_PRIORITY" -> {
+				if ("P1".equals(task.getVariable(Var.PRIORITY))) {
+					errors.add("The incident is already P1; declare a major incident instead.");
+				}
+			}
+			case "DECLARE_MAJOR" -> {
+			}
+			default -> throw new IllegalStateException(decision);
+		}
+	}
+
+	private void checkConfirmation(DelegateTask task, List<String> errors) {
+		Object accepted = task.getVariable(Var.RESOLUTION_ACCEPTED);
+		if (!(accepted instanceof Boolean)) {
+			errors.add("Say whether the resolution solved the problem (resolutionAccepted true or false).");
+		}
+		else if (!((Boolean) accepted)) {
+			require(task, Var.REJECTION_REASON, "Say why the resolution did not solve the problem.", errors);
+		}
+	}
+
+	private void checkResolution(DelegateTask task, List<String> errors) {
+		Object code = task.getVariable(Var.RESOLUTION_CODE);
+		if (!(code instanceof String) || !RESOLUTION_CODES.contains(code)) {
+			errors.add("Choose a resolution code (" + String.join(", ", RESOLUTION_CODES.stream().sorted().toList())
+					+ ").");
+		}
+		require(task, Var.RESOLUTION_NOTES, "Describe the resolution for the caller.", errors);
+	}
+
+	private void checkDuplicate(DelegateTask task, List<String> errors) {
+		Optional<String> original = optionalText(task, Var.DUPLICATE_OF).map(String::trim).map(String::toUpperCase);
+		if (original.isEmpty()) {
+			errors.add("Give the number of the incident this one duplicates.");
+			return;
+		}
+		Optional<Incident> found = this.records.find(original.get());
+		if (found.isEmpty() || !found.get().tenantId().equals(task.getVariable(Var.TENANT_ID))) {
+			errors.add("There is no incident " + original.get() + " in this customer organisation.");
+		}
+		else if (found.get().number().equals(task.getVariable(Var.INCIDENT_NUMBER))) {
+			errors.add("An incident cannot duplicate itself.");
+		}
+		else {
+			task.setVariable(Var.DUPLICATE_OF, found.get().number());
+		}
+	}
+
+	/** Provider teams that take escalations: support teams and vendors. */
+	private boolean checkSupportGroup(String group, List<String> errors) {
+		if (group == null || !(group.startsWith("support-") || group.startsWith("vendor-"))
+				|| this.identity.createGroupQuery().groupId(group).count() == 0) {
+			errors.add("'" + group + "' is not a support or vendor team.");
+			return false;
+		}
+		return true;
+	}
+
+	private static void handOver(DelegateTask task, String group, HandoverKind kind, String location) {
+		task.setVariable(Var.HANDOVER_TO, group);
+		task.setVariable(Var.HANDOVER_KIND, kind.name());
+		task.setVariable(Var.WORK_LOCATION, location);
+		// Consumed: a later decision must choose its own team, not inherit this one.
+		task.setVariable(Var.ESCALATION_GROUP, null);
+		task.setVariable(Var.TRANSFER_GROUP, null);
+	}
+
+	private static String decision(DelegateTask task, String variable, Set<String> allowed, List<String> errors) {
+		Object value = task.getVariable(variable);
+		if (!(value instanceof String text) || !allowed.contains(text)) {
+			errors.add("Choose what happens next (" + variable + " must be one of "
+					+ String.join(", ", allowed.stream().sorted().toList()) + ").");
+			return null;
+		}
+		return text;
+	}
+
+	private static void require(DelegateTask task, String variable, String message, List<String> errors) {
+		if (optionalText(task, variable).isEmpty()) {
+			errors.add(message);
+		}
+	}
+
+	private static Optional<String> optionalText(DelegateTask task, String variable) {
+		Object value = task.getVariable(variable);
+		return (value instanceof String text && !text.isBlank()) ? Optional.of(text) : Optional.empty();
+	}
+
+}

@@ -1,0 +1,56 @@
+package org.incidentdesk.notification;
+
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.system.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notifies people about an incident. A notification is written to an outbox in the same
+ * transaction as the change that causes it and recorded on the incident's timeline; delivery
+ * happens afterwards, so an unreachable mail server neither loses it nor blocks anyone.
+ */
+@Service
+@Transactional
+public class Notifications {
+
+	private final JdbcClient jdbc;
+
+	private final IncidentRecords records;
+
+	private final EngineClock clock;
+
+	Notifications(JdbcClient jdbc, IncidentRecords records, EngineClock clock) {
+		this.jdbc = jdbc;
+		this.records = records;
+		this.clock = clock;
+	}
+
+	public void notifyUser(Incident incident, NotificationKind kind, String userId) {
+		queue(incident, kind, "USER", userId);
+	}
+
+	public void notifyGroup(Incident incident, NotificationKind kind, String groupId) {
+		queue(incident, kind, "GROUP", groupId);
+	}
+
+	private void queue(Incident incident, NotificationKind kind, String recipientType, String recipient) {
+		String subject = "[" + incident.number() + "] " + kind.subject() + ": " + incident.summary();
+		this.jdbc.sql("""
+				insert into notification (incident_id, kind, recipient_type, recipient, subject, status, created_at)
+				values (:incident, :kind, :type, :recipient, :subject, 'PENDING', :now)
+				""")
+			.param("incident", incident.id())
+			.param("kind", kind.name())
+			.param("type", recipientType)
+			.param("recipient", recipient)
+			.param("subject", (subject.length() > 300) ? subject.substring(0, 300) : subject)
+			.param("now", this.clock.nowUtc())
+			.update();
+		this.records.recordNotification(incident.id(), recipientType.toLowerCase() + ":" + recipient,
+				kind.subject());
+	}
+
+}

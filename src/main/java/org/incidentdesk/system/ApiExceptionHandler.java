@@ -1,0 +1,95 @@
+package org.incidentdesk.system;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the project's API leaves as an RFC 9457 problem detail whose message says what
+ * to change. Bad input is a 4xx, never a 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	@ExceptionHandler(BadUserRequestException.class)
+	ProblemDetail badRequest(BadUserRequestException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "The request cannot be carried out", ex.getMessage());
+	}
+
+	@ExceptionHandler(OptimisticLockingException.class)
+	ProblemDetail concurrentChange(OptimisticLockingException ex) {
+		return problem(HttpStatus.CONFLICT, "Changed at the same time",
+				"Somebody changed this incident at the same moment. Reload it and try again.");
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail conflict(DataIntegrityViolationException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflicts with existing data",
+				"The change conflicts with existing data (for example a name that is already taken).");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<String> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> error.getField() + " " + error.getDefaultMessage())
+			.sorted()
+			.toList();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+				"Correct these fields: " + String.join("; ", errors) + ".");
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		String detail;
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			detail = "Unknown field '" + unknown.getPropertyName() + "'. Known fields: " + unknown.getKnownPropertyIds()
+					+ ".";
+		}
+		else if (cause instanceof InvalidFormatException format) {
+			detail = "Field '" + path(format) + "' has the value '" + format.getValue() + "', which is not a valid "
+					+ format.getTargetType().getSimpleName() + ".";
+		}
+		else if (cause instanceof MismatchedInputException mismatch) {
+			detail = "Field '" + path(mismatch) + "' has the wrong type.";
+		}
+		else {
+			detail = "The request body is not valid JSON.";
+		}
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request", detail));
+	}
+
+	private static String path(MismatchedInputException ex) {
+		return String.join(".", ex.getPath().stream().map(ref -> (ref.getFieldName() != null) ? ref.getFieldName()
+				: String.valueOf(ref.getIndex())).toList());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

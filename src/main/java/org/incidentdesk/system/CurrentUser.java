@@ -1,0 +1,48 @@
+package org.incidentdesk.system;
+
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * A signed-in user with the Camunda groups and tenants it belongs to.
+ *
+ * @param id the Camunda user id
+ * @param groups ids of the user's groups
+ * @param tenants ids of the tenants the user belongs to, directly or through a group
+ */
+public record CurrentUser(String id, List<String> groups, List<String> tenants) implements Principal {
+
+	public static final String SERVICE_DESK = "service-desk";
+
+	public static final String INCIDENT_MANAGERS = "incident-managers";
+
+	public static final String AUDITORS = "auditors";
+
+	public static final String ADMINISTRATORS = "camunda-admin";
+
+	public static final String CUSTOMERS = "customers";
+
+	public CurrentUser {
+		groups = List.copyOf(groups);
+		tenants = List.copyOf(tenants);
+	}
+
+	@Override
+	public String getName() {
+		return this.id;
+	}
+
+	public boolean isMemberOf(String group) {
+		return this.groups.contains(group);
+	}
+
+	public boolean serves(String tenantId) {
+		return this.tenants.contains(tenantId);
+	}
+
+	/** Callers are the customer organisations' own users; everyone else works for the provider. */
+	public boolean isCaller() {
+		return isMemberOf(CUSTOMERS);
+	}
+
+}

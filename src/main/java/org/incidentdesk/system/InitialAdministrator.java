@@ -1,0 +1,100 @@
+package org.incidentdesk.system;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure there is a first administrator without any default password.
+ * <p>
+ * Camunda's starter creates the administrator from {@code camunda.bpm.admin-user.*}, but silently
+ * uses the user id as password when none is given; that case stops the start instead. When no
+ * administrator is configured and none exists yet, a user {@code admin} is created with a random
+ * password, which is printed once.
+ */
+@Component
+class InitialAdministrator extends AbstractProcessEnginePlugin {
+
+	static final String GENERATED_ADMIN_ID = "admin";
+
+	private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
+
+	private final Environment environment;
+
+	InitialAdministrator(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		String id = this.environment.getProperty("camunda.bpm.admin-user.id");
+		String password = this.environment.getProperty("camunda.bpm.admin-user.password");
+		if (id != null && (password == null || password.isBlank())) {
+			throw new IllegalStateException("camunda.bpm.admin-user.id is set to '" + id
+					+ "' but no password is: set camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMIN_USER_PASSWORD).");
+		}
+	}
+
+	@Override
+	public void postProcessEngineBuild(ProcessEngine engine) {
+		if (this.environment.getProperty("camunda.bpm.admin-user.id") != null) {
+			return;
+		}
+		IdentityService identity = engine.getIdentityService();
+		if (identity.createUserQuery().memberOfGroup(CurrentUser.ADMINISTRATORS).count() > 0) {
+			return;
+		}
+		String password = randomPassword();
+		User admin = identity.newUser(GENERATED_ADMIN_ID);
+		admin.setFirstName("Incident Desk");
+		admin.setLastName("Administrator");
+		admin.setPassword(password);
+		identity.saveUser(admin);
+		if (identity.createGroupQuery().groupId(CurrentUser.ADMINISTRATORS).count() == 0) {
+			Group group = identity.newGroup(CurrentUser.ADMINISTRATORS);
+			group.setName("Administrators");
+			group.setType("SYSTEM");
+			identity.saveGroup(group);
+			grantEverything(engine.getAuthorizationService());
+		}
+		identity.createMembership(GENERATED_ADMIN_ID, CurrentUser.ADMINISTRATORS);
+		log.warn("""
+
+				  Created the first administrator. Sign in at /camunda as '{}' with password:
+				    {}
+				  This password is shown only now. Change it in Camunda Admin.
+				""", GENERATED_ADMIN_ID, password);
+	}
+
+	private static void grantEverything(AuthorizationService authorizations) {
+		for (Resources resource : Resources.values()) {
+			Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId(CurrentUser.ADMINISTRATORS);
+			grant.setResource(resource);
+			grant.setResourceId(Authorization.ANY);
+			grant.addPermission(Permissions.ALL);
+			authorizations.saveAuthorization(grant);
+		}
+	}
+
+	private static String randomPassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.incidentdesk.system;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may reach what. Everything needs a signed-in user except health.
+ * <ul>
+ * <li>{@code /engine-rest}: HTTP Basic against Camunda's identity service, through Camunda's own
+ * filter, so the engine's authorization and tenant checks apply to the caller.</li>
+ * <li>{@code /camunda}: the webapps, which run their own session login and CSRF protection.</li>
+ * <li>{@code /api/v1} and the rest: HTTP Basic against the same users.</li>
+ * </ul>
+ */
+@Configuration
+class SecurityConfig {
+
+	static final String ENGINE_REST_PATTERN = "/engine-rest/*";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+		// The webapps authenticate with their own login and protect themselves against CSRF.
+		return http.securityMatcher("/camunda/**", "/engine-rest/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(AbstractHttpConfigurer::disable)
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity)
+			throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.authenticationProvider(identity)
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// API clients send credentials on every request, so there is no session to forge.
+			.csrf(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	/**
+	 * Camunda's REST API is open unless secured; this is Camunda's documented filter for HTTP Basic
+	 * against its identity service.
+	 */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+		registration.setName("camunda-rest-authentication");
+		registration.addInitParameter("authentication-provider",
+				"org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
+		registration.addUrlPatterns(ENGINE_REST_PATTERN);
+		return registration;
+	}
+
+}
