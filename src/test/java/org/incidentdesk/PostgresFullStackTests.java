@@ -1,0 +1,137 @@
+package org.incidentdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real PostgreSQL (embedded binaries, no Docker) with the
+ * {@code postgres} profile: the migrations run, the models deploy, and one incident goes from
+ * report to closure over HTTP, through the project's API and Camunda's REST API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo", "postgres" })
+class PostgresFullStackTests {
+
+	private static final EmbeddedPostgres postgres = start();
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		postgres.close();
+	}
+
+	@Test
+	void runsOnPostgresql() {
+		String product = this.jdbc.sql("select version()").query(String.class).single();
+		assertThat(product).startsWith("PostgreSQL");
+		assertThat(this.jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+			.isPositive();
+	}
+
+	@Test
+	void drivesAnIncidentFromReportToClosureOverHttp() {
+		// Given a caller reports an incident through the API
+		ResponseEntity<Map<String, Object>> created = as("alice").exchange("/api/v1/incidents", HttpMethod.POST,
+				new HttpEntity<>(Map.of("summary", "VPN does not connect", "category", "network", "ciName", "ACME-VPN",
+						"impact", "MEDIUM", "urgency", "MEDIUM")),
+				MAP);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String number = (String) created.getBody().get("number");
+		assertThat(number).matches("INC\\d{7}");
+		assertThat(created.getBody()).containsEntry("state", "NEW").containsEntry("priority", "P3");
+
+		// When a service-desk agent finds the triage task in Camunda's REST API, reads its form
+		// and resolves it
+		ResponseEntity<List<Map<String, Object>>> tasks = as("sam")
+			.exchange("/engine-rest/task?processInstanceBusinessKey=" + number, HttpMethod.GET, null, LIST);
+		assertThat(tasks.getBody()).hasSize(1);
+		String taskId = (String) tasks.getBody().get(0).get("id");
+		assertThat(tasks.getBody().get(0)).containsEntry("taskDefinitionKey", "Task_TriageIncident");
+		ResponseEntity<String> form = as("sam").getForEntity("/engine-rest/task/" + taskId + "/deployed-form",
+				String.class);
+		assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(form.getBody()).contains("\"id\"").contains("triageDecision");
+		ResponseEntity<String> completed = as("sam").postForEntity("/engine-rest/task/" + taskId + "/complete",
+				Map.of("variables",
+						Map.of("triageDecision", Map.of("value", "RESOLVE"), "resolutionCode",
+								Map.of("value", "SOLVED_BY_KNOWLEDGE"), "resolutionNotes",
+								Map.of("value", "Reinstalled the VPN profile."))),
+				String.class);
+		assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// And the caller confirms the resolution
+		ResponseEntity<String> confirmed = as("alice").postForEntity("/api/v1/incidents/" + number + "/resolution",
+				Map.of("accepted", true), String.class);
+		assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// Then the incident is closed, with its figures
+		Map<String, Object> closed = as("sam").exchange("/api/v1/incidents/" + number, HttpMethod.GET, null, MAP)
+			.getBody();
+		assertThat(closed).containsEntry("state", "CLOSED")
+			.containsEntry("closureCode", "CONFIRMED_BY_CALLER")
+			.containsEntry("firstContactResolution", true)
+			.containsEntry("slaMet", true);
+	}
+
+	@Test
+	void theEngineRestApiIsNeverOpen() {
+		assertThat(this.http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.withBasicAuth("sam", "wrong").getForEntity("/engine-rest/task", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.getForEntity("/api/v1/incidents/INC0000001", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	private TestRestTemplate as(String user) {
+		return this.http.withBasicAuth(user, "demo");
+	}
+
+	private static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
+		}
+	}
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
+}
