@@ -48,6 +48,7 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		rebuild();
+		logger.info("Knowledge index built from the database");
 	}
 
 	/**
@@ -61,7 +62,7 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 				(batch) -> this.articles.findBatchAfter(batch.get(batch.size() - 1).id(), BATCH_SIZE));
 		int count = this.index.replaceAll(batches::iterator);
 		this.watermark = newest;
-		logger.info("Knowledge index built from {} articles", count);
+		logger.debug("Knowledge index rebuilt from {} articles", count);
 	}
 
 	/**
