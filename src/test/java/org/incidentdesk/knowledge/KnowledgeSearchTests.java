@@ -44,6 +44,9 @@ class KnowledgeSearchTests {
 			blue screen after restarting                 | bsod-en
 			laptop won't start, black screen             | bsod-en
 			wifi keeps disconnecting                     | wifi-en
+			connecting to the VPN                        | vpn-en
+			locked out of my account                     | password-en
+			syncing my mailbox                           | outlook-en
 			colleagues can't hear my microphone in Teams | teams-en
 			authenticator app on my new phone            | mfa-en
 			disk almost full                             | disk-en
@@ -63,13 +66,17 @@ class KnowledgeSearchTests {
 	@ParameterizedTest(name = "\"{0}\" finds {1} first")
 	@CsvSource(delimiter = '|', textBlock = """
 			pencetak kertasnya macet                | printer-id
+			pencetakan kertasnya                    | printer-id
 			kertas tersangkut di printer            | printer-id
+			menyambungkan VPN                       | vpn-id
 			gagal menyambungkan VPN dari rumah      | vpn-id
 			tidak bisa masuk VPN                    | vpn-id
 			lupa sandi                              | password-id
-			akun saya terkunci                      | password-id
+			kata sandinya terkunci                  | password-id
 			laptop saya tidak mau menyala           | laptop-id
+			laptopnya tidak menyala                 | laptop-id
 			internet sangat lambat                  | internet-id
+			kelambatan internetnya                  | internet-id
 			unduhan lambat sekali                   | internet-id
 			email baru tidak masuk di Outlook       | outlook-id
 			wifi sering terputus                    | wifi-id
