@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -104,6 +106,38 @@ class KnowledgeController {
 		this.knowledge.recordSolved(tenantId, number, principal.getName(),
 				(request != null) ? request.incidentNumber() : null);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Says which fields are wrong and why, rather than only that the request was invalid.
+	 */
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalidBody(MethodArgumentNotValidException ex) {
+		List<String> errors = ex.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + " " + error.getDefaultMessage())
+			.sorted()
+			.toList();
+		return invalid(ex.getBody(), errors);
+	}
+
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ProblemDetail invalidParameters(HandlerMethodValidationException ex) {
+		List<String> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
+			.sorted()
+			.toList();
+		return invalid(ex.getBody(), errors);
+	}
+
+	private static ProblemDetail invalid(ProblemDetail problem, List<String> errors) {
+		problem.setTitle("Invalid request");
+		problem.setDetail("Please correct: " + String.join("; ", errors));
+		problem.setProperty("errors", errors);
+		return problem;
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
