@@ -1,0 +1,167 @@
+package org.incidentdesk.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.incidentdesk.knowledge.internal.ArticleChanged;
+import org.incidentdesk.knowledge.internal.ArticleRepository;
+import org.incidentdesk.knowledge.internal.IndexHit;
+import org.incidentdesk.knowledge.internal.KnowledgeIndex;
+import org.incidentdesk.knowledge.internal.LanguageGuess;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The knowledge base: suggests articles for a problem description, and keeps articles, known errors
+ * and the record of which article solved whose problem.
+ * <p>
+ * A reader sees published articles of their own tenant and provider-wide ones; callers only the
+ * public ones. A tenant id of {@code null} stands for provider staff outside any tenant, who see
+ * provider-wide articles only.
+ */
+@Service
+public class KnowledgeBase {
+
+	/** The most results one search returns, whatever the caller asks for. */
+	static final int MAX_LIMIT = 50;
+
+	private final ArticleRepository articles;
+
+	private final KnowledgeIndex index;
+
+	private final ApplicationEventPublisher events;
+
+	public KnowledgeBase(ArticleRepository articles, KnowledgeIndex index, ApplicationEventPublisher events) {
+		this.articles = articles;
+		this.index = index;
+		this.events = events;
+	}
+
+	/**
+	 * Articles that may help with the problem the text describes, best first, in either language.
+	 * Counts as a use of each article suggested.
+	 */
+	@Transactional
+	public List<KnowledgeSuggestion> suggest(@Nullable String tenantId, String text, Audience audience, int limit) {
+		List<Found> found = find(tenantId, text, audience, limit);
+		this.articles.countUsage(found.stream().map((f) -> f.article().id()).toList());
+		return found.stream()
+			.map((f) -> new KnowledgeSuggestion(f.article().id(), f.article().number(), f.article().title(),
+					f.article().kind().name(), f.score()))
+			.toList();
+	}
+
+	/**
+	 * Articles matching the query, best first; without a query, the most recently changed ones.
+	 */
+	@Transactional(readOnly = true)
+	public List<KnowledgeArticle> search(@Nullable String tenantId, @Nullable String query, Audience audience,
+			int limit) {
+		if (query == null || query.isBlank()) {
+			return (limit > 0) ? this.articles.findLatestVisible(tenantId, audience, Math.min(limit, MAX_LIMIT))
+					: List.of();
+		}
+		return find(tenantId, query, audience, limit).stream().map(Found::article).toList();
+	}
+
+	/**
+	 * The article with that number if the reader may see it. Counts as a use of the article.
+	 */
+	@Transactional
+	public Optional<KnowledgeArticle> find(@Nullable String tenantId, String number, Audience audience) {
+		Optional<KnowledgeArticle> article = this.articles.findByNumber(number)
+			.filter((candidate) -> candidate.isVisibleTo(tenantId, audience));
+		article.ifPresent((visible) -> this.articles.countUsage(List.of(visible.id())));
+		return article;
+	}
+
+	@Transactional
+	public KnowledgeArticle create(NewArticle article, @Nullable String author) {
+		KnowledgeArticle created = this.articles.insert(article, author);
+		this.events.publishEvent(new ArticleChanged(created));
+		return created;
+	}
+
+	/**
+	 * Records that an article solved a user's problem, perhaps instead of an incident being raised: the
+	 * deflection the service desk reports on. Saying so again for the same article and incident
+	 * changes nothing.
+	 * @param incidentNumber the incident it solved, or {@code null} if none was raised
+	 * @throws UnknownArticleException if the tenant has no published article with that number
+	 */
+	@Transactional
+	public void recordSolved(@Nullable String tenantId, String articleNumber, String userId,
+			@Nullable String incidentNumber) {
+		Objects.requireNonNull(userId, "userId");
+		KnowledgeArticle article = this.articles.findByNumber(articleNumber)
+			.filter((candidate) -> candidate.isVisibleTo(tenantId, Audience.STAFF))
+			.orElseThrow(() -> new UnknownArticleException(articleNumber));
+		if (this.articles.hasSolvedFeedback(article.id(), userId, incidentNumber)) {
+			return;
+		}
+		this.articles.insertSolvedFeedback(article.id(), tenantId, userId, incidentNumber);
+		this.articles.countHelpful(article.id());
+	}
+
+	/**
+	 * Turns how an incident was resolved into a draft internal article of the tenant, for staff to
+	 * review, edit and publish. The language is guessed from the text.
+	 */
+	@Transactional
+	public KnowledgeArticle draftFromResolution(@Nullable String tenantId, String title, @Nullable String symptoms,
+			String resolution, @Nullable String author) {
+		return create(new NewArticle(tenantId, ArticleKind.ARTICLE, title, symptoms, resolution, List.of(),
+				LanguageGuess.of(title, symptoms, resolution), ArticleVisibility.INTERNAL, ArticleState.DRAFT, null,
+				null), author);
+	}
+
+	/**
+	 * Publishes an article of the tenant (provider staff: a provider-wide article), so that it is
+	 * suggested from now on. Publishing a published article changes nothing.
+	 * @throws UnknownArticleException if the tenant has no article with that number
+	 * @throws OptimisticLockingFailureException if somebody else changed the article meanwhile
+	 */
+	@Transactional
+	public KnowledgeArticle publish(@Nullable String tenantId, String number) {
+		KnowledgeArticle article = this.articles.findByNumber(number)
+			.filter((candidate) -> Objects.equals(candidate.tenantId(), tenantId))
+			.orElseThrow(() -> new UnknownArticleException(number));
+		if (article.state() == ArticleState.PUBLISHED) {
+			return article;
+		}
+		if (!this.articles.publish(article.id(), article.version())) {
+			throw new OptimisticLockingFailureException(
+					"Knowledge article " + number + " was changed by somebody else; read it again");
+		}
+		KnowledgeArticle published = this.articles.findByNumber(number).orElseThrow();
+		this.events.publishEvent(new ArticleChanged(published));
+		return published;
+	}
+
+	/**
+	 * Searches the index and reads the hits from the database, which decides what the reader may see:
+	 * the index of this node may lag a few seconds behind a change made on another one.
+	 */
+	private List<Found> find(@Nullable String tenantId, String text, Audience audience, int limit) {
+		List<IndexHit> hits = this.index.search(tenantId, text, audience, Math.min(limit, MAX_LIMIT));
+		Map<Long, KnowledgeArticle> byId = this.articles.findAllById(hits.stream().map(IndexHit::articleId).toList())
+			.stream()
+			.collect(Collectors.toMap(KnowledgeArticle::id, Function.identity()));
+		return hits.stream()
+			.filter((hit) -> byId.containsKey(hit.articleId()))
+			.map((hit) -> new Found(byId.get(hit.articleId()), hit.score()))
+			.filter((f) -> f.article().isVisibleTo(tenantId, audience))
+			.toList();
+	}
+
+	private record Found(KnowledgeArticle article, float score) {
+	}
+
+}

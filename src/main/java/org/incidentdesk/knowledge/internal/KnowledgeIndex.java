@@ -1,0 +1,323 @@
+package org.incidentdesk.knowledge.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.incidentdesk.knowledge.ArticleState;
+import org.incidentdesk.knowledge.ArticleVisibility;
+import org.incidentdesk.knowledge.Audience;
+import org.incidentdesk.knowledge.KnowledgeArticle;
+import org.incidentdesk.knowledge.KnowledgeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The full-text index of the knowledge base, one per node.
+ * <p>
+ * Each article's text is analysed in its own language into fields with a language suffix
+ * ({@code title_en}, {@code title_id}, ...). A query is analysed with every language's analyzer and
+ * searched in that language's fields, so a caller finds articles whichever language they type in.
+ * The index holds every article whatever its state; who may see what is filtered at query time.
+ * <p>
+ * Thread-safe: searches run concurrently through a {@link SearcherManager}; writes are serialised so
+ * that an older copy of an article never overwrites a newer one.
+ */
+@Component
+public class KnowledgeIndex {
+
+	private static final Logger logger = LoggerFactory.getLogger(KnowledgeIndex.class);
+
+	static final String ARTICLE_ID = "article_id";
+
+	static final String TENANT = "tenant";
+
+	static final String PROVIDER_WIDE = "provider_wide";
+
+	static final String STATE = "state";
+
+	static final String VISIBILITY = "visibility";
+
+	/** Text fields and how much a match in each counts. */
+	private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "symptoms", 2f, "tags", 2f,
+			"resolution", 1f);
+
+	/**
+	 * Each word becomes at least one clause per text field and language; this keeps a long incident
+	 * description under Lucene's limit of 1024 clauses in one query. Words that analyse into many
+	 * tokens (paths, URLs) may still break it: then the search is retried with fewer words.
+	 */
+	private static final int[] MAX_QUERY_WORDS = { 64, 16 };
+
+	private final Map<String, Analyzer> analyzers = Map.of("en", new EnglishAnalyzer(), "id",
+			new IndonesianAnalyzer());
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	/** What is in the index for each article, so a late, older copy is not written over a newer one. */
+	private final Map<Long, Stamp> indexed = new ConcurrentHashMap<>();
+
+	private final Object writeLock = new Object();
+
+	public KnowledgeIndex(KnowledgeSettings settings) throws IOException {
+		this.directory = (settings.indexDirectory() != null) ? FSDirectory.open(settings.indexDirectory())
+				: new ByteBuffersDirectory();
+		Map<String, Analyzer> analyzerPerField = new HashMap<>();
+		this.analyzers.forEach((language, analyzer) -> TEXT_FIELDS.keySet()
+			.forEach((field) -> analyzerPerField.put(field(field, language), analyzer)));
+		IndexWriterConfig config = new IndexWriterConfig(
+				new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), analyzerPerField))
+			// The database is the truth; whatever a directory holds from before is rebuilt anyway.
+			.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+		this.writer = new IndexWriter(this.directory, config);
+		this.searchers = new SearcherManager(this.writer, null);
+	}
+
+	/**
+	 * Replaces the whole index with the given articles. Searches see the old index until this is done.
+	 * @return how many articles were indexed
+	 */
+	public int replaceAll(Iterable<List<KnowledgeArticle>> batches) {
+		synchronized (this.writeLock) {
+			try {
+				this.writer.deleteAll();
+				this.indexed.clear();
+				int count = 0;
+				for (List<KnowledgeArticle> batch : batches) {
+					for (KnowledgeArticle article : batch) {
+						this.writer.addDocument(document(article));
+						this.indexed.put(article.id(), Stamp.of(article));
+						count++;
+					}
+				}
+				this.writer.commit();
+				this.searchers.maybeRefreshBlocking();
+				return count;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Adds or replaces the given articles, skipping those the index already holds in this or a newer
+	 * version. Searches see the changes when this method returns.
+	 * @return how many articles were written
+	 */
+	public int update(Collection<KnowledgeArticle> articles) {
+		synchronized (this.writeLock) {
+			try {
+				int written = 0;
+				for (KnowledgeArticle article : articles) {
+					Stamp stamp = Stamp.of(article);
+					Stamp known = this.indexed.get(article.id());
+					if (known != null && (known.equals(stamp) || known.version() > stamp.version())) {
+						continue;
+					}
+					this.writer.updateDocument(new Term(ARTICLE_ID, Long.toString(article.id())), document(article));
+					this.indexed.put(article.id(), stamp);
+					written++;
+				}
+				if (written > 0) {
+					this.searchers.maybeRefreshBlocking();
+				}
+				return written;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/**
+	 * Makes what was written durable in an index directory. A reader does not need it: searches see
+	 * changes as soon as {@link #update} returns.
+	 */
+	public void commit() {
+		synchronized (this.writeLock) {
+			try {
+				if (this.writer.hasUncommittedChanges()) {
+					this.writer.commit();
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	/**
+	 * The published articles of the tenant ({@code null}: none) and of every tenant that the audience
+	 * may read, best match first. Any text is accepted: query syntax in it is taken literally.
+	 */
+	public List<IndexHit> search(@Nullable String tenantId, String text, Audience audience, int limit) {
+		if (text == null || text.isBlank() || limit <= 0) {
+			return List.of();
+		}
+		for (int maxWords : MAX_QUERY_WORDS) {
+			try {
+				return search(query(tenantId, textQuery(text, maxWords), audience), limit);
+			}
+			catch (IndexSearcher.TooManyClauses ex) {
+				logger.debug("Knowledge query from {} words has too many clauses", maxWords, ex);
+			}
+		}
+		return List.of();
+	}
+
+	private List<IndexHit> search(Query query, int limit) {
+		try {
+			IndexSearcher searcher = this.searchers.acquire();
+			try {
+				List<IndexHit> hits = new ArrayList<>();
+				for (ScoreDoc scoreDoc : searcher.search(query, limit).scoreDocs) {
+					String id = searcher.storedFields().document(scoreDoc.doc).get(ARTICLE_ID);
+					hits.add(new IndexHit(Long.parseLong(id), scoreDoc.score));
+				}
+				return hits;
+			}
+			finally {
+				this.searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Query query(@Nullable String tenantId, Query textQuery, Audience audience) {
+		BooleanQuery.Builder tenantScope = new BooleanQuery.Builder()
+			.add(new TermQuery(new Term(PROVIDER_WIDE, "true")), Occur.SHOULD);
+		if (tenantId != null) {
+			tenantScope.add(new TermQuery(new Term(TENANT, tenantId)), Occur.SHOULD);
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(textQuery, Occur.MUST)
+			.add(tenantScope.build(), Occur.FILTER)
+			.add(new TermQuery(new Term(STATE, ArticleState.PUBLISHED.name())), Occur.FILTER);
+		if (audience == Audience.CALLER) {
+			query.add(new TermQuery(new Term(VISIBILITY, ArticleVisibility.PUBLIC.name())), Occur.FILTER);
+		}
+		return query.build();
+	}
+
+	/**
+	 * One SHOULD clause per language, each parsed by that language's analyzer over its fields.
+	 */
+	private Query textQuery(String text, int maxWords) {
+		// Lower case, so that AND, OR and NOT typed by a user are words rather than operators; the
+		// analyzers lower-case everything anyway.
+		String words = Arrays.stream(text.toLowerCase(Locale.ROOT).strip().split("\\s+"))
+			.collect(Collectors.toCollection(LinkedHashSet::new))
+			.stream()
+			.limit(maxWords)
+			.collect(Collectors.joining(" "));
+		String escaped = QueryParser.escape(words);
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		for (Map.Entry<String, Analyzer> language : this.analyzers.entrySet()) {
+			Map<String, Float> boosts = new HashMap<>();
+			TEXT_FIELDS.forEach((field, boost) -> boosts.put(field(field, language.getKey()), boost));
+			MultiFieldQueryParser parser = new MultiFieldQueryParser(boosts.keySet().toArray(String[]::new),
+					language.getValue(), boosts);
+			try {
+				query.add(parser.parse(escaped), Occur.SHOULD);
+			}
+			catch (ParseException ex) {
+				// Escaped text should always parse; if it does not, that language finds nothing.
+				logger.debug("Could not search knowledge for '{}' in language {}", text, language.getKey(), ex);
+			}
+		}
+		return query.build();
+	}
+
+	private static Document document(KnowledgeArticle article) {
+		Document document = new Document();
+		document.add(new StringField(ARTICLE_ID, Long.toString(article.id()), Field.Store.YES));
+		if (article.isProviderWide()) {
+			document.add(new StringField(PROVIDER_WIDE, "true", Field.Store.NO));
+		}
+		else {
+			document.add(new StringField(TENANT, article.tenantId(), Field.Store.NO));
+		}
+		document.add(new StringField(STATE, article.state().name(), Field.Store.NO));
+		document.add(new StringField(VISIBILITY, article.visibility().name(), Field.Store.NO));
+		String language = article.language();
+		addText(document, field("title", language), article.title());
+		addText(document, field("symptoms", language), article.symptoms());
+		addText(document, field("tags", language), String.join(", ", article.tags()));
+		addText(document, field("resolution", language), article.resolution());
+		return document;
+	}
+
+	private static void addText(Document document, String field, @Nullable String text) {
+		if (text != null && !text.isBlank()) {
+			document.add(new TextField(field, text, Field.Store.NO));
+		}
+	}
+
+	private static String field(String name, String language) {
+		return name + "_" + language;
+	}
+
+	@PreDestroy
+	void close() throws IOException {
+		synchronized (this.writeLock) {
+			this.searchers.close();
+			this.writer.close();
+			this.directory.close();
+			this.analyzers.values().forEach(Analyzer::close);
+		}
+	}
+
+	private record Stamp(int version, Instant updatedAt) {
+
+		static Stamp of(KnowledgeArticle article) {
+			return new Stamp(article.version(), Objects.requireNonNull(article.updatedAt()));
+		}
+
+	}
+
+}
