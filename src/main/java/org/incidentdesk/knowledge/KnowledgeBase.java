@@ -82,6 +82,13 @@ public class KnowledgeBase {
 		return article;
 	}
 
+	/**
+	 * Whether the reader may see the article with that number, without counting it as a use.
+	 */
+	boolean isVisible(@Nullable String tenantId, String number, Audience audience) {
+		return this.articles.findByNumber(number).filter((article) -> article.isVisibleTo(tenantId, audience)).isPresent();
+	}
+
 	@Transactional
 	public KnowledgeArticle create(NewArticle article, @Nullable String author) {
 		KnowledgeArticle created = this.articles.insert(article, author);

@@ -100,7 +100,7 @@ class KnowledgeController {
 			Principal principal) {
 		String tenantId = this.access.tenantOf(principal);
 		// A caller may only vouch for an article they can read.
-		if (this.knowledge.find(tenantId, number, this.access.audienceOf(principal)).isEmpty()) {
+		if (!this.knowledge.isVisible(tenantId, number, this.access.audienceOf(principal))) {
 			throw new UnknownArticleException(number);
 		}
 		this.knowledge.recordSolved(tenantId, number, principal.getName(),

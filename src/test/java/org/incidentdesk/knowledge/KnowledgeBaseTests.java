@@ -175,6 +175,18 @@ class KnowledgeBaseTests {
 	}
 
 	@Test
+	void tellsWhetherAReaderMaySeeAnArticleWithoutCountingAUse() {
+		// Given
+		KnowledgeArticle article = this.knowledge.create(article("acme", "Scanner shows a blank page"), "agent");
+
+		// When / Then
+		assertThat(this.knowledge.isVisible("acme", article.number(), Audience.CALLER)).isTrue();
+		assertThat(this.knowledge.isVisible("globex", article.number(), Audience.STAFF)).isFalse();
+		assertThat(this.knowledge.isVisible("acme", "KB0000000", Audience.STAFF)).isFalse();
+		assertThat(reload(article).usageCount()).isZero();
+	}
+
+	@Test
 	void recordsThatAnArticleSolvedAProblemOncePerUserAndIncident() {
 		// Given
 		KnowledgeArticle article = this.knowledge.create(article(null, "Scanner shows a blank page"), "agent");
