@@ -187,11 +187,20 @@ class DemoWorld implements ApplicationRunner {
 		grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
 	}
 
+	/** Adds permissions to the group's grant on the resource (there is at most one per resource). */
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-		Authorization grant = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		grant.setGroupId(group);
-		grant.setResource(resource);
-		grant.setResourceId(resourceId);
+		Authorization grant = this.authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.singleResult();
+		if (grant == null) {
+			grant = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId(group);
+			grant.setResource(resource);
+			grant.setResourceId(resourceId);
+		}
 		for (Permission permission : permissions) {
 			grant.addPermission(permission);
 		}

@@ -260,6 +260,24 @@ public class IncidentRecords {
 				null, null, null, now);
 	}
 
+	/** Attaches the knowledge suggestions found for the incident, replacing earlier ones. */
+	public void attachSuggestions(String number, List<Suggestion> suggestions) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.replaceSuggestions(incident.id(), suggestions, now);
+		if (!suggestions.isEmpty()) {
+			this.repository.insertActivity(incident.id(), ActivityKind.WORK_NOTE, Visibility.INTERNAL,
+					this.actor.id(), suggestions.size() + " knowledge suggestion(s) attached, best: "
+							+ suggestions.get(0).articleNumber() + " " + suggestions.get(0).title(),
+					null, null, null, now);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Suggestion> suggestions(String number) {
+		return this.repository.suggestions(get(number).id());
+	}
+
 	/** A customer-visible comment or an internal work note. */
 	public void addEntry(String number, ActivityKind kind, Visibility visibility, String body) {
 		Incident incident = get(number);

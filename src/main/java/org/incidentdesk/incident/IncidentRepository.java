@@ -116,6 +116,37 @@ class IncidentRepository {
 				""").param("incident", incidentId).param("internal", includeInternal).query(ACTIVITY).list();
 	}
 
+	void replaceSuggestions(long incidentId, List<Suggestion> suggestions, OffsetDateTime now) {
+		this.jdbc.sql("delete from incident_suggestion where incident_id = :incident").param("incident", incidentId).update();
+		int rank = 1;
+		for (Suggestion suggestion : suggestions) {
+			this.jdbc.sql("""
+					insert into incident_suggestion (incident_id, article_id, article_number, title, kind, score, rank_no, created_at)
+					values (:incident, :article, :number, :title, :kind, :score, :rank, :now)
+					""")
+				.param("incident", incidentId)
+				.param("article", suggestion.articleId())
+				.param("number", suggestion.articleNumber())
+				.param("title", suggestion.title())
+				.param("kind", suggestion.kind())
+				.param("score", suggestion.score())
+				.param("rank", rank++)
+				.param("now", now)
+				.update();
+		}
+	}
+
+	List<Suggestion> suggestions(long incidentId) {
+		return this.jdbc.sql("""
+				select article_id, article_number, title, kind, score from incident_suggestion
+				where incident_id = :incident order by rank_no
+				""")
+			.param("incident", incidentId)
+			.query((rs, row) -> new Suggestion(rs.getLong("article_id"), rs.getString("article_number"),
+					rs.getString("title"), rs.getString("kind"), rs.getFloat("score")))
+			.list();
+	}
+
 	private static String truncate(String value) {
 		return (value != null && value.length() > 200) ? value.substring(0, 197) + "..." : value;
 	}

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(BadUserRequestException.class)
 	ProblemDetail badRequest(BadUserRequestException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "The request cannot be carried out", ex.getMessage());
+	}
+
+	/** The engine wraps what its listeners throw; a refused task outcome is still the caller's to fix. */
+	@ExceptionHandler(ProcessEngineException.class)
+	ResponseEntity<ProblemDetail> engineFailure(ProcessEngineException ex) {
+		BadUserRequestException rejected = Causes.find(ex, BadUserRequestException.class);
+		if (rejected != null) {
+			return ResponseEntity.badRequest().body(badRequest(rejected));
+		}
+		logger.error("Process engine failure", ex);
+		return ResponseEntity.internalServerError()
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+					"The process engine failed; the change was not made. Try again later."));
 	}
 
 	@ExceptionHandler(OptimisticLockingException.class)

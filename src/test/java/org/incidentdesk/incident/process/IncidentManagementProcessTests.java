@@ -133,7 +133,7 @@ class IncidentManagementProcessTests {
 				withVariables(Var.TRIAGE_DECISION, "REQUEST_INFO", Var.CALLER_QUESTION, "Which office are you in?"));
 
 		// Then the incident is on hold, waiting for the caller or the timeout
-		assertThat(pi).isWaitingAt(Element.EVENT_CALLER_REPLIED, Element.EVENT_CALLER_REPLY_TIMED_OUT);
+		assertThat(pi).isWaitingAt("Gateway_AwaitCallerReply");
 		assertThat(incident(reported).state()).isEqualTo(IncidentState.ON_HOLD);
 		assertThat(incident(reported).holdReason()).isEqualTo(HoldReason.AWAITING_CALLER);
 		assertThat(publicComments(reported)).contains("Which office are you in?");
@@ -162,7 +162,7 @@ class IncidentManagementProcessTests {
 		// Then the incident is back in triage, with a note of the silence
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
 		assertThat(incident(reported).state()).isEqualTo(IncidentState.IN_PROGRESS);
-		assertThat(workNotes(reported)).anyMatch(note -> note.contains("did not reply within P2D"));
+		assertThat(workNotes(reported)).anyMatch(note -> note.contains("did not reply within PT48H"));
 	}
 
 	@Test
@@ -442,18 +442,18 @@ class IncidentManagementProcessTests {
 		// an unknown incident and no decision at all are each refused with a reason
 		assertThatThrownBy(() -> this.tasks.complete(taskId,
 				Map.of(Var.TRIAGE_DECISION, "RESOLVE", Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY")))
-			.isInstanceOf(BadUserRequestException.class)
+			.hasRootCauseInstanceOf(BadUserRequestException.class)
 			.hasMessageContaining("Describe the resolution");
 		assertThatThrownBy(() -> this.tasks.complete(taskId,
 				Map.of(Var.TRIAGE_DECISION, "ESCALATE", Var.ESCALATION_GROUP, "auditors")))
-			.isInstanceOf(BadUserRequestException.class)
+			.hasRootCauseInstanceOf(BadUserRequestException.class)
 			.hasMessageContaining("'auditors' is not a support or vendor team");
 		assertThatThrownBy(() -> this.tasks.complete(taskId,
 				Map.of(Var.TRIAGE_DECISION, "DUPLICATE", Var.DUPLICATE_OF, "INC9999999")))
-			.isInstanceOf(BadUserRequestException.class)
+			.hasRootCauseInstanceOf(BadUserRequestException.class)
 			.hasMessageContaining("There is no incident INC9999999");
 		assertThatThrownBy(() -> this.tasks.complete(taskId, Map.of(Var.TRIAGE_DECISION, "MAYBE")))
-			.isInstanceOf(BadUserRequestException.class)
+			.hasRootCauseInstanceOf(BadUserRequestException.class)
 			.hasMessageContaining("Choose what happens next");
 
 		// And the process and the record are as they were

@@ -1,0 +1,16 @@
+package org.incidentdesk.system;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Additions to Camunda's REST API (Jersey). */
+@Configuration
+class EngineRestConfig {
+
+	@Bean
+	ResourceConfigCustomizer rejectedOutcomeMapper() {
+		return config -> config.register(RejectedOutcomeMapper.class);
+	}
+
+}
