@@ -14,7 +14,6 @@ import org.incidentdesk.incident.NewIncident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -66,9 +65,9 @@ class RestartTests {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(IncidentDeskApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=" + url, "camunda.bpm.job-execution.enabled=false")
-			.run();
+		// Command-line arguments, so they win over application.yaml as they would for a real start.
+		return new SpringApplicationBuilder(IncidentDeskApplication.class).run("--spring.datasource.url=" + url,
+				"--camunda.bpm.job-execution.enabled=false", "--server.port=0");
 	}
 
 }
