@@ -34,6 +34,7 @@ import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
+import org.incidentdesk.incident.Suggestion;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,13 @@ class IncidentManagementProcessTests {
 		assertThat(Duration.between(reported.createdAt(), reported.responseDueAt())).isEqualTo(Duration.ofMinutes(30));
 		assertThat(Duration.between(reported.createdAt(), reported.resolutionDueAt())).isEqualTo(Duration.ofHours(8));
 		assertThat(assignmentGroup(reported)).isEqualTo("service-desk");
+
+		// And matching knowledge is attached for the service desk
+		assertThat(this.records.suggestions(reported.number())).first()
+			.extracting(Suggestion::title)
+			.isEqualTo("Outlook does not synchronise mail");
+		assertThat((String) this.runtime.getVariable(pi.getId(), Var.KNOWLEDGE_SUGGESTIONS))
+			.contains("Outlook does not synchronise mail");
 
 		// When an agent picks it up and resolves it on first contact
 		this.tasks.claim(task(Element.TASK_TRIAGE_INCIDENT, pi).getId(), "sam");
