@@ -6,11 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Process coverage: a {@code *ProcessTests} class must cover every flow node and sequence flow of
- * the models it runs; the build fails otherwise. Reports go to target/process-test-coverage.
+ * Process coverage for the scenario tests: a class that imports this must cover every flow node and
+ * sequence flow of the models it runs; the build fails otherwise. Reports go to target/process-test-coverage.
  */
 @TestConfiguration
-class TestCoverageSettings {
+public class TestCoverageSettings {
 
 	/** Primary: the library's own default bean is also present, and it silently falls back to no check. */
 	@Bean
@@ -18,8 +18,6 @@ class TestCoverageSettings {
 	ProcessEngineCoverageProperties processEngineCoverageProperties() {
 		return ProcessEngineCoverageProperties.builder()
 			.assertClassCoverageAtLeast(1.0)
-			// Only the scenario classes are held to full coverage, not API tests that start a process.
-			.addInclusionPatternForTestClasses("*ProcessTests")
 			.build();
 	}
 

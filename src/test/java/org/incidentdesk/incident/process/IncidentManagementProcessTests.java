@@ -21,8 +21,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.incidentdesk.IncidentDeskTest;
+import org.incidentdesk.TestCoverageSettings;
 import org.incidentdesk.incident.Activity;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.ActivityKind;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -50,6 +53,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * they must cover every flow node and sequence flow of the model.
  */
 @IncidentDeskTest
+@Import({ ProcessEngineCoverageConfiguration.class, TestCoverageSettings.class })
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class IncidentManagementProcessTests {
