@@ -82,6 +82,10 @@ class PostgresFullStackTests {
 				String.class);
 		assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(form.getBody()).contains("\"id\"").contains("triageDecision");
+		ResponseEntity<String> refused = as("sam").postForEntity("/engine-rest/task/" + taskId + "/complete",
+				Map.of("variables", Map.of("triageDecision", Map.of("value", "RESOLVE"))), String.class);
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains("Choose a resolution code").contains("Describe the resolution");
 		ResponseEntity<String> completed = as("sam").postForEntity("/engine-rest/task/" + taskId + "/complete",
 				Map.of("variables",
 						Map.of("triageDecision", Map.of("value", "RESOLVE"), "resolutionCode",
