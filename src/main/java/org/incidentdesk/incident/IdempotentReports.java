@@ -2,7 +2,7 @@ package org.incidentdesk.incident;
 
 import org.incidentdesk.system.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,8 +44,10 @@ class IdempotentReports {
 		try {
 			return this.transaction.execute(status -> reportOnce(report, key));
 		}
-		catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
-			// Another request with this key stored it first; this one's incident was rolled back.
+		catch (DuplicateKeyException | TransientDataAccessException ex) {
+			// Another request with this key stored it first, or still holds it (PostgreSQL waits for
+			// it, H2 reports a concurrent update or a lock timeout). This request's incident and process
+			// were rolled back.
 			return this.readOnly.execute(status -> this.keys.find(key.userId(), key.key())
 				.map(stored -> replay(stored, key))
 				.orElseThrow(() -> Problems.problem(HttpStatus.CONFLICT, "Request in progress",
