@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,10 +22,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The incidents API: report, read, comment, answer a resolution, withdraw. */
+/**
+ * The incidents API: report, list and read, comment and write work notes, hold and resume, answer
+ * a resolution, withdraw.
+ */
 @RestController
 @RequestMapping("/api/v1/incidents")
 @Tag(name = "Incidents")
@@ -36,20 +41,67 @@ class IncidentController {
 
 	private final IncidentAccess access;
 
-	IncidentController(IncidentService incidents, IncidentRecords records, IncidentAccess access) {
+	private final IdempotentReports idempotentReports;
+
+	IncidentController(IncidentService incidents, IncidentRecords records, IncidentAccess access,
+			IdempotentReports idempotentReports) {
 		this.incidents = incidents;
 		this.records = records;
 		this.access = access;
+		this.idempotentReports = idempotentReports;
 	}
 
 	@PostMapping
 	@Operation(summary = "Report an incident",
-			description = "Callers report for themselves; staff report on behalf of a caller of a tenant they serve.")
+			description = "Callers report for themselves; staff report on behalf of a caller of a tenant they serve. "
+					+ "With an Idempotency-Key header (up to 100 characters), a retry with the same key and body "
+					+ "returns the incident of the first request, marked Idempotent-Replayed: true; the same key "
+					+ "with another body is refused with 422.")
 	ResponseEntity<IncidentView> report(@Valid @RequestBody CreateIncident request,
+			@RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
 			@AuthenticationPrincipal CurrentUser user) {
-		Incident incident = this.incidents.report(request.toReport(user));
-		return ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.number()))
-			.body(IncidentView.of(incident, user.isCaller()));
+		ReportIncident report = request.toReport(user);
+		Incident incident;
+		boolean replayed = false;
+		if (idempotencyKey == null) {
+			incident = this.incidents.report(report);
+		}
+		else {
+			IdempotentReports.Reported reported = this.idempotentReports.report(report,
+					IdempotencyKey.of(user.id(), idempotencyKey, request));
+			incident = reported.incident();
+			replayed = reported.replayed();
+		}
+		var response = ResponseEntity.created(URI.create("/api/v1/incidents/" + incident.number()));
+		if (replayed) {
+			response.header(IdempotencyKey.REPLAYED_HEADER, "true");
+		}
+		return response.body(IncidentView.of(incident, user.isCaller()));
+	}
+
+	@GetMapping
+	@Operation(summary = "List and search incidents",
+			description = "Only incidents the user may see: callers their own, staff those of the tenants they serve, "
+					+ "auditors and administrators all. Lists may be repeated or comma separated. Sort by "
+					+ "createdAt, updatedAt, priority, state, number or resolutionDueAt, e.g. sort=createdAt,desc "
+					+ "(the default). Pages count from 0; size is 1 to 100, 20 by default.")
+	IncidentPage list(@Valid IncidentSearch search, @AuthenticationPrincipal CurrentUser user,
+			HttpServletRequest request) {
+		List<String> unknown = request.getParameterMap()
+			.keySet()
+			.stream()
+			.filter(name -> !IncidentSearch.PARAMETERS.contains(name))
+			.sorted()
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw Problems.problem(HttpStatus.BAD_REQUEST, "Unknown query parameter",
+					"Unknown query parameter(s) " + unknown + ". Known parameters: "
+							+ IncidentSearch.PARAMETERS.stream().sorted().toList() + ".");
+		}
+		IncidentFilter filter = search.toFilter(user);
+		IncidentRecords.Found found = this.records.search(filter);
+		return IncidentPage.of(found.items().stream().map(incident -> IncidentView.of(incident, user.isCaller())).toList(),
+				filter.page(), filter.size(), found.total());
 	}
 
 	@GetMapping("/{number}")
@@ -78,6 +130,46 @@ class IncidentController {
 		return ResponseEntity.status(HttpStatus.CREATED).build();
 	}
 
+	@PostMapping("/{number}/work-notes")
+	@Operation(summary = "Add an internal work note (staff only)",
+			description = "Work notes never show in the caller's timeline.")
+	ResponseEntity<Void> workNote(@PathVariable String number, @Valid @RequestBody NewWorkNote note,
+			@AuthenticationPrincipal CurrentUser user) {
+		requireStaff(user, "write work notes");
+		this.access.visible(number, user);
+		this.incidents.comment(number, user.id(), note.body(), Visibility.INTERNAL);
+		return ResponseEntity.status(HttpStatus.CREATED).build();
+	}
+
+	@PostMapping("/{number}/hold")
+	@Operation(summary = "Put a new or in-progress incident on hold (staff only)",
+			description = "The reason is required; the comment is shown to the caller with it. A caller's comment "
+					+ "ends a hold awaiting the caller.")
+	ResponseEntity<Void> hold(@PathVariable String number, @Valid @RequestBody Hold hold,
+			@AuthenticationPrincipal CurrentUser user) {
+		requireStaff(user, "put incidents on hold");
+		this.access.visible(number, user);
+		this.incidents.hold(number, hold.reason(), hold.comment());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{number}/resume")
+	@Operation(summary = "Take an incident off hold, back to in progress (staff only)")
+	ResponseEntity<Void> resume(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
+		requireStaff(user, "resume incidents");
+		this.access.visible(number, user);
+		this.incidents.resume(number);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{number}/suggestions")
+	@Operation(summary = "Knowledge suggestions attached to the incident",
+			description = "Callers see only published public articles among them.")
+	List<Suggestion> suggestions(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
+		this.access.visible(number, user);
+		return user.isCaller() ? this.records.suggestionsForCaller(number) : this.records.suggestions(number);
+	}
+
 	@PostMapping("/{number}/resolution")
 	@Operation(summary = "The caller confirms or rejects the resolution")
 	ResponseEntity<Void> answerResolution(@PathVariable String number, @Valid @RequestBody ResolutionAnswer answer,
@@ -100,6 +192,16 @@ class IncidentController {
 		}
 		this.incidents.withdraw(number, withdrawal.reason());
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Decided before the incident is looked up, so a caller learns nothing about numbers that are
+	 * not theirs.
+	 */
+	private static void requireStaff(CurrentUser user, String action) {
+		if (user.isCaller()) {
+			throw forbidden("Only service desk and support staff can " + action + ".");
+		}
 	}
 
 	private static ErrorResponseException forbidden(String detail) {
@@ -146,6 +248,15 @@ class IncidentController {
 	}
 
 	record NewComment(@NotBlank @Size(max = 4000) String body, boolean internal) {
+	}
+
+	record NewWorkNote(@NotBlank @Size(max = 4000) String body) {
+	}
+
+	/**
+	 * @param comment why, for the caller to read
+	 */
+	record Hold(@NotNull HoldReason reason, @Size(max = 3000) String comment) {
 	}
 
 	record ResolutionAnswer(@NotNull Boolean accepted, @Size(max = 4000) String reason) {

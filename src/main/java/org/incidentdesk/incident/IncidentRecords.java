@@ -278,6 +278,22 @@ public class IncidentRecords {
 		return this.repository.suggestions(get(number).id());
 	}
 
+	/** The suggestions the caller may read: published public articles only. */
+	@Transactional(readOnly = true)
+	public List<Suggestion> suggestionsForCaller(String number) {
+		return this.repository.publicSuggestions(get(number).id());
+	}
+
+	/** One page of the incidents that match, with the number of all that match. */
+	@Transactional(readOnly = true)
+	Found search(IncidentFilter filter) {
+		return new Found(this.repository.search(filter), this.repository.count(filter));
+	}
+
+	/** A page of search results. */
+	record Found(List<Incident> items, long total) {
+	}
+
 	/** A customer-visible comment or an internal work note. */
 	public void addEntry(String number, ActivityKind kind, Visibility visibility, String body) {
 		Incident incident = get(number);

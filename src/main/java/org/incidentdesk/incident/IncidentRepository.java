@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
@@ -140,6 +144,109 @@ class IncidentRepository {
 		return this.jdbc.sql("""
 				select article_id, article_number, title, kind, score from incident_suggestion
 				where incident_id = :incident order by rank_no
+				""")
+			.param("incident", incidentId)
+			.query((rs, row) -> new Suggestion(rs.getLong("article_id"), rs.getString("article_number"),
+					rs.getString("title"), rs.getString("kind"), rs.getFloat("score")))
+			.list();
+	}
+
+	/**
+	 * One page of the incidents that match the filter and lie in the user's scope. The SQL is put
+	 * together from fixed fragments only; every value the user gave is a bind parameter.
+	 */
+	List<Incident> search(IncidentFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		StringJoiner orderBy = new StringJoiner(", ");
+		filter.sort().forEach(order -> orderBy.add(order.sql()));
+		// The id breaks ties, so pages never overlap or skip rows.
+		orderBy.add(filter.sort().get(0).descending() ? "id desc" : "id asc");
+		params.put("offset", filter.offset());
+		params.put("limit", filter.size());
+		return this.jdbc.sql("select * from incident where " + where + " order by " + orderBy
+				+ " offset :offset rows fetch next :limit rows only")
+			.params(params)
+			.query(INCIDENT)
+			.list();
+	}
+
+	long count(IncidentFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		return this.jdbc.sql("select count(*) from incident where " + where).params(params).query(Long.class).single();
+	}
+
+	private static String where(IncidentFilter filter, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		IncidentFilter.Scope scope = filter.scope();
+		if (!scope.all()) {
+			if (scope.callerId() != null) {
+				conditions.add("caller_id = :scopeCaller");
+				params.put("scopeCaller", scope.callerId());
+			}
+			else if (scope.tenants().isEmpty()) {
+				conditions.add("1 = 0");
+			}
+			else {
+				conditions.add("tenant_id in (:scopeTenants)");
+				params.put("scopeTenants", scope.tenants());
+			}
+		}
+		if (!filter.states().isEmpty()) {
+			conditions.add("state in (:states)");
+			params.put("states", filter.states().stream().map(IncidentState::name).toList());
+		}
+		if (!filter.priorities().isEmpty()) {
+			conditions.add("priority in (:priorities)");
+			params.put("priorities", List.copyOf(filter.priorities()));
+		}
+		equal(conditions, params, "tenant_id", "tenantId", filter.tenantId());
+		equal(conditions, params, "assignment_group", "assignmentGroup", filter.assignmentGroup());
+		equal(conditions, params, "assignee", "assignee", filter.assignee());
+		equal(conditions, params, "caller_id", "callerId", filter.callerId());
+		equal(conditions, params, "category", "category", filter.category());
+		equal(conditions, params, "major_incident", "major", filter.major());
+		if (filter.text() != null) {
+			// lower(..) like lower(..) rather than ilike, which H2 and PostgreSQL do not share
+			conditions.add("""
+					(lower(number) like lower(:text) escape '\\' or lower(summary) like lower(:text) escape '\\'
+					 or lower(description) like lower(:text) escape '\\')""");
+			params.put("text", "%" + escapeLike(filter.text()) + "%");
+		}
+		if (filter.createdFrom() != null) {
+			conditions.add("created_at >= :createdFrom");
+			params.put("createdFrom", filter.createdFrom());
+		}
+		if (filter.createdTo() != null) {
+			conditions.add("created_at < :createdTo");
+			params.put("createdTo", filter.createdTo());
+		}
+		return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+	}
+
+	private static void equal(List<String> conditions, Map<String, Object> params, String column, String param,
+			Object value) {
+		if (value != null) {
+			conditions.add(column + " = :" + param);
+			params.put(param, value);
+		}
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	/**
+	 * The suggestions a caller may read: the articles must still be published and public. They
+	 * were found for the service desk, which also sees internal ones.
+	 */
+	List<Suggestion> publicSuggestions(long incidentId) {
+		return this.jdbc.sql("""
+				select s.article_id, s.article_number, s.title, s.kind, s.score from incident_suggestion s
+				join knowledge_article a on a.id = s.article_id
+				where s.incident_id = :incident and a.visibility = 'PUBLIC' and a.state = 'PUBLISHED'
+				order by s.rank_no
 				""")
 			.param("incident", incidentId)
 			.query((rs, row) -> new Suggestion(rs.getLong("article_id"), rs.getString("article_number"),

@@ -67,11 +67,75 @@ public class IncidentService {
 				visibility, body);
 		if (visibility == Visibility.PUBLIC && authorId.equals(incident.callerId())
 				&& incident.holdReason() == HoldReason.AWAITING_CALLER) {
-			this.runtime.createMessageCorrelation(Message.CALLER_REPLIED)
-				.processInstanceBusinessKey(number)
-				.setVariable(Var.CALLER_REPLIED, true)
-				.correlateWithResult();
+			if (waitsForCallerReply(incident)) {
+				this.runtime.createMessageCorrelation(Message.CALLER_REPLIED)
+					.processInstanceBusinessKey(number)
+					.setVariable(Var.CALLER_REPLIED, true)
+					.correlateWithResult();
+			}
+			else {
+				// Put on hold through the API, not by the process: only the record waits.
+				this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
+				this.records.addEntry(number, ActivityKind.WORK_NOTE, Visibility.INTERNAL,
+						"The caller replied; the incident is back in progress.");
+			}
 		}
+	}
+
+	/**
+	 * Puts a new or in-progress incident on hold. Only the record changes: the process goes on
+	 * where it is, and a caller's comment or {@link #resume} ends the hold.
+	 */
+	public void hold(String number, HoldReason reason, String comment) {
+		Incident incident = this.records.get(number);
+		if (incident.state() != IncidentState.NEW && incident.state() != IncidentState.IN_PROGRESS) {
+			throw new IllegalIncidentStateException("Incident " + number + " is " + describe(incident.state())
+					+ "; only a new or in-progress incident can be put on hold.");
+		}
+		this.records.moveTo(number, IncidentState.ON_HOLD, reason);
+		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
+				"On hold, " + describe(reason) + "." + ((comment != null && !comment.isBlank()) ? " " + comment : ""));
+	}
+
+	/** Takes an incident off hold, back to in progress. */
+	public void resume(String number) {
+		Incident incident = this.records.get(number);
+		if (incident.state() != IncidentState.ON_HOLD) {
+			throw new IllegalIncidentStateException("Incident " + number + " is " + describe(incident.state())
+					+ "; only an incident on hold can be resumed.");
+		}
+		if (waitsForCallerReply(incident)) {
+			throw new IllegalIncidentStateException("Incident " + number
+					+ " waits in its process for the caller's reply; it resumes when the caller comments or the"
+					+ " reply time runs out.");
+		}
+		this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
+		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
+				"Back in progress; no longer " + describe(incident.holdReason()) + ".");
+	}
+
+	/** Whether the incident's process waits at its message event for the caller's reply. */
+	private boolean waitsForCallerReply(Incident incident) {
+		return incident.processInstanceId() != null && this.runtime.createEventSubscriptionQuery()
+			.processInstanceId(incident.processInstanceId())
+			.eventType("message")
+			.eventName(Message.CALLER_REPLIED)
+			.count() > 0;
+	}
+
+	private static String describe(IncidentState state) {
+		return state.name().toLowerCase().replace('_', ' ');
+	}
+
+	private static String describe(HoldReason reason) {
+		if (reason == null) {
+			return "on hold";
+		}
+		return switch (reason) {
+			case AWAITING_CALLER -> "waiting for the caller";
+			case AWAITING_VENDOR -> "waiting for the vendor";
+			case AWAITING_CHANGE -> "waiting for a change";
+		};
 	}
 
 	/** The caller confirms or rejects the resolution. */

@@ -1,0 +1,51 @@
+package org.incidentdesk.incident;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.incidentdesk.system.CurrentUser;
+
+/**
+ * A checked incident search: what to match, what the searching user may see at all, the order and
+ * the page. Every field is optional except scope, sort and paging.
+ *
+ * @param text matched case-insensitively anywhere in number, summary or description
+ */
+record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priorities, String tenantId,
+		String assignmentGroup, String assignee, String callerId, String category, Boolean major, String text,
+		OffsetDateTime createdFrom, OffsetDateTime createdTo, List<IncidentSort.Order> sort, int page, int size) {
+
+	IncidentFilter {
+		states = (states != null) ? Set.copyOf(states) : Set.of();
+		priorities = (priorities != null) ? Set.copyOf(priorities) : Set.of();
+		sort = (sort != null && !sort.isEmpty()) ? List.copyOf(sort) : IncidentSort.DEFAULT;
+	}
+
+	long offset() {
+		return (long) this.page * this.size;
+	}
+
+	/**
+	 * Which incidents a user may see at all, as {@link IncidentAccess#canSee} decides for one
+	 * incident: everything, the caller's own, or those of the tenants the user serves.
+	 */
+	record Scope(boolean all, String callerId, List<String> tenants) {
+
+		Scope {
+			tenants = (tenants != null) ? List.copyOf(tenants) : List.of();
+		}
+
+		static Scope of(CurrentUser user) {
+			if (user.isMemberOf(CurrentUser.AUDITORS) || user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+				return new Scope(true, null, List.of());
+			}
+			if (user.isCaller()) {
+				return new Scope(false, user.id(), List.of());
+			}
+			return new Scope(false, null, user.tenants());
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.incidentdesk.incident;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.incidentdesk.system.CurrentUser;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The query parameters of {@code GET /api/v1/incidents}. Lists may be given as repeated parameters
+ * or comma separated ({@code state=NEW,IN_PROGRESS}).
+ *
+ * @param q text to find in number, summary or description, ignoring case
+ * @param sort {@code field[,asc|desc]}, repeatable; see {@link IncidentSort}
+ */
+record IncidentSearch(List<IncidentState> state,
+		List<@Pattern(regexp = "P[1-5]", message = "must be P1, P2, P3, P4 or P5") String> priority,
+		@Size(max = 64) String tenantId, @Size(max = 64) String assignmentGroup, @Size(max = 64) String assignee,
+		@Size(max = 64) String callerId,
+		@Pattern(regexp = IncidentIntake.CATEGORY_PATTERN,
+				message = "must be one of hardware, software, network, access, email, other") String category,
+		Boolean major, @Size(max = 200) String q, Instant createdFrom, Instant createdTo,
+		@Size(max = 6) List<@Size(max = 40) String> sort, @Min(0) @Max(1_000_000) Integer page,
+		@Min(1) @Max(100) Integer size) {
+
+	static final int DEFAULT_SIZE = 20;
+
+	/** Every parameter the list understands; anything else is most likely a typo. */
+	static final Set<String> PARAMETERS = Set.of("state", "priority", "tenantId", "assignmentGroup", "assignee",
+			"callerId", "category", "major", "q", "createdFrom", "createdTo", "sort", "page", "size");
+
+	/** Filters that show what callers do not see on their incidents. */
+	private static final List<String> STAFF_FILTERS = List.of("assignmentGroup", "assignee", "major");
+
+	IncidentFilter toFilter(CurrentUser user) {
+		if (user.isCaller()) {
+			List<String> used = new ArrayList<>();
+			if (this.assignmentGroup != null) {
+				used.add("assignmentGroup");
+			}
+			if (this.assignee != null) {
+				used.add("assignee");
+			}
+			if (this.major != null) {
+				used.add("major");
+			}
+			if (!used.isEmpty()) {
+				throw Problems.problem(HttpStatus.FORBIDDEN, "Filter not allowed",
+						"Callers cannot filter by " + String.join(", ", used) + "; only staff filter by "
+								+ String.join(", ", STAFF_FILTERS) + ".");
+			}
+		}
+		if (this.createdFrom != null && this.createdTo != null && !this.createdFrom.isBefore(this.createdTo)) {
+			throw Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request",
+					"createdFrom (" + this.createdFrom + ") must be before createdTo (" + this.createdTo + ").");
+		}
+		return new IncidentFilter(IncidentFilter.Scope.of(user), setOf(this.state), setOf(this.priority),
+				blankToNull(this.tenantId), blankToNull(this.assignmentGroup), blankToNull(this.assignee),
+				blankToNull(this.callerId), blankToNull(this.category), this.major, blankToNull(this.q),
+				(this.createdFrom != null) ? this.createdFrom.atOffset(ZoneOffset.UTC) : null,
+				(this.createdTo != null) ? this.createdTo.atOffset(ZoneOffset.UTC) : null,
+				IncidentSort.parse(this.sort), (this.page != null) ? this.page : 0,
+				(this.size != null) ? this.size : DEFAULT_SIZE);
+	}
+
+	private static <T> Set<T> setOf(List<T> values) {
+		Set<T> set = new LinkedHashSet<>();
+		if (values != null) {
+			values.stream().filter(value -> value != null).forEach(set::add);
+		}
+		return set;
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}

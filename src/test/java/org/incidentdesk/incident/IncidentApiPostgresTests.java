@@ -1,0 +1,154 @@
+package org.incidentdesk.incident;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL the incidents API builds, on a real PostgreSQL (embedded binaries): search with every
+ * filter, case-insensitive text and sorting with nulls, the idempotency key table, and the
+ * suggestions a caller may read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo", "postgres" })
+class IncidentApiPostgresTests {
+
+	private static final EmbeddedPostgres postgres = start();
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		postgres.close();
+	}
+
+	@Test
+	void searchesWithEveryFilterAndSortOnPostgresql() {
+		// Given two incidents of alice and one of citra
+		String a = report("alice", "Printer PGTAG jams", null).getBody().get("number").toString();
+		String b = report("alice", "Mail pgtag_x bounces", null).getBody().get("number").toString();
+		String c = report("citra", "Till pgtag slow", null).getBody().get("number").toString();
+		String hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+
+		// Then every filter and sort field runs, and the text ignores case
+		assertThat(numbers(list("sam", "q=pgtag&sort=number,asc"))).containsExactly(a, b, c);
+		Map<String, Object> filtered = list("sam", "q=PGTAG&state=NEW,IN_PROGRESS&priority=P1,P2,P3,P4,P5"
+				+ "&tenantId=acme&callerId=alice&category=software&major=false&createdFrom=" + hourAgo
+				+ "&sort=priority,desc&sort=resolutionDueAt&sort=state&sort=updatedAt,desc&sort=createdAt&size=1");
+		assertThat(filtered).containsEntry("totalItems", 2);
+		assertThat(numbers(filtered)).hasSize(1).isSubsetOf(a, b);
+		assertThat(list("sam", "q=pgtag&tenantId=acme&size=1")).containsEntry("totalItems", 2)
+			.containsEntry("totalPages", 2);
+		assertThat(numbers(list("alice", "q=pgtag"))).containsExactlyInAnyOrder(a, b);
+		assertThat(numbers(list("citra", "q=pgtag"))).containsExactly(c);
+		// an underscore is a character, not a LIKE wildcard
+		assertThat(numbers(list("sam", "q=pgtag_"))).containsExactly(b);
+	}
+
+	@Test
+	void replaysAnIdempotentReportOnPostgresql() {
+		// Given
+		ResponseEntity<Map<String, Object>> first = report("bob", "VPN pg-idem", "pg-key-1");
+
+		// When
+		ResponseEntity<Map<String, Object>> again = report("bob", "VPN pg-idem", "pg-key-1");
+		ResponseEntity<Map<String, Object>> other = report("bob", "VPN pg-idem other", "pg-key-1");
+
+		// Then
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.getBody().get("number")).isEqualTo(first.getBody().get("number"));
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(this.jdbc.sql("select count(*) from incident where summary like 'VPN pg-idem%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void readsTheSuggestionsOfAnIncidentOnPostgresql() {
+		// Given
+		String number = report("alice", "Printer paper jam", null).getBody().get("number").toString();
+
+		// Then both the caller and staff can read them
+		assertThat(as("alice").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(as("sam").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	private TestRestTemplate as(String user) {
+		return this.http.withBasicAuth(user, "demo");
+	}
+
+	private ResponseEntity<Map<String, Object>> report(String user, String summary, String key) {
+		HttpHeaders headers = new HttpHeaders();
+		if (key != null) {
+			headers.set("Idempotency-Key", key);
+		}
+		ResponseEntity<Map<String, Object>> response = as(user).exchange("/api/v1/incidents", HttpMethod.POST,
+				new HttpEntity<>(Map.of("summary", summary, "category", "software", "impact", "MEDIUM", "urgency",
+						"MEDIUM"), headers),
+				MAP);
+		assertThat(response.getStatusCode().is2xxSuccessful() || key != null).as(String.valueOf(response.getBody()))
+			.isTrue();
+		return response;
+	}
+
+	private Map<String, Object> list(String user, String query) {
+		ResponseEntity<Map<String, Object>> response = as(user).exchange(URI.create("/api/v1/incidents?" + query),
+				HttpMethod.GET, null, MAP);
+		assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> numbers(Map<String, Object> page) {
+		return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("number")).toList();
+	}
+
+	private static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
+		}
+	}
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+}
