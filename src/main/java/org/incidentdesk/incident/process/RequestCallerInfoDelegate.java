@@ -28,6 +28,10 @@ class RequestCallerInfoDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String number = execution.getProcessBusinessKey();
+		if (this.records.get(number).state() == IncidentState.ON_HOLD) {
+			// On hold for another reason (set through the API): it now waits for the caller instead.
+			this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
+		}
 		this.records.moveTo(number, IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER);
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
 				(String) execution.getVariable(Var.CALLER_QUESTION));
