@@ -160,6 +160,22 @@ class IncidentManagementProcessTests {
 	}
 
 	@Test
+	void asksTheCallerAlsoWhenTheIncidentIsOnHoldForAnotherReason() {
+		// Given an incident the service desk put on hold while waiting for a vendor
+		Incident reported = report("Licence server unreachable", "software", null, Level.LOW, Level.MEDIUM);
+		ProcessInstance pi = process(reported);
+		this.incidents.hold(reported.number(), HoldReason.AWAITING_VENDOR, "Vendor is checking the licence pool.");
+
+		// When triage asks the caller a question
+		complete(task(Element.TASK_TRIAGE_INCIDENT, pi),
+				withVariables(Var.TRIAGE_DECISION, "REQUEST_INFO", Var.CALLER_QUESTION, "Which product?"));
+
+		// Then it now waits for the caller
+		assertThat(pi).isWaitingAt("Gateway_AwaitCallerReply");
+		assertThat(incident(reported).holdReason()).isEqualTo(HoldReason.AWAITING_CALLER);
+	}
+
+	@Test
 	void returnsToTheServiceDeskWhenTheCallerDoesNotReplyInTime() {
 		// Given an incident waiting for the caller's answer
 		Incident reported = report("Cannot print", "hardware", null, Level.LOW, Level.LOW);
