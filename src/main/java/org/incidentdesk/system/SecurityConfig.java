@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may reach what. Everything needs a signed-in user except health.
@@ -31,7 +33,9 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
 		// The webapps authenticate with their own login and protect themselves against CSRF.
-		return http.securityMatcher("/camunda/**", "/engine-rest/**")
+		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring MVC.
+		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(AbstractHttpConfigurer::disable)
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
