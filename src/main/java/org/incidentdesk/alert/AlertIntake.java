@@ -22,6 +22,8 @@ import org.incidentdesk.system.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static java.time.format.DateTimeFormatter.ISO_INSTANT;
+
 /**
  * Turns monitoring alerts into incidents: a new alert opens one, the same alert firing again while
  * its incident lives is counted on it, and a resolved alert is noted on it.
@@ -103,7 +105,8 @@ class AlertIntake {
 		OffsetDateTime now = this.clock.nowUtc();
 		boolean endSent = alert.endsAt() != null && alert.endsAt().getYear() > NO_END_YEAR;
 		this.records.addEntry(latest.get().incidentNumber(), ActivityKind.WORK_NOTE, Visibility.INTERNAL,
-				"Monitoring reports the alert resolved at " + (endSent ? alert.endsAt() : now + " (time received)"));
+				"Monitoring reports the alert resolved at "
+						+ (endSent ? ISO_INSTANT.format(alert.endsAt()) : ISO_INSTANT.format(now) + " (time received)"));
 		this.occurrences.resolved(latest.get(), now);
 		return new AlertOutcome(fingerprint, latest.get().incidentNumber(), Action.RESOLVED_NOTED);
 	}

@@ -23,7 +23,7 @@ class AlertSecurityConfig {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain alertIntake(HttpSecurity http, ApiTokens tokens, IdentityService identity, ObjectMapper json)
+	SecurityFilterChain alertIntakeSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identity, ObjectMapper json)
 			throws Exception {
 		var entryPoint = new ProblemAuthenticationEntryPoint(json);
 		// A manager of its own, without the global one as parent: a password never opens this door.

@@ -1,5 +1,6 @@
 package org.incidentdesk.alert;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class AlertTranslation {
 		new TreeMap<>(alert.labels()).forEach((name, value) -> text.append("  ").append(name).append('=')
 			.append((value != null) ? value : "").append('\n'));
 		if (alert.startsAt() != null) {
-			text.append("Firing since: ").append(alert.startsAt()).append('\n');
+			text.append("Firing since: ").append(DateTimeFormatter.ISO_INSTANT.format(alert.startsAt())).append('\n');
 		}
 		if (alert.generatorURL() != null && !alert.generatorURL().isBlank()) {
 			text.append("Source: ").append(alert.generatorURL().strip()).append('\n');

@@ -1,7 +1,12 @@
 package org.incidentdesk.alert;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -14,13 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@value #MAX_BYTES} bytes with 413. Tomcat limits only form posts,
  * so a JSON body would otherwise be read whole, however large. A declared length is checked before
- * anything is read; a body without one (chunked) is counted while it is read.
+ * anything is read. A body without one (chunked) is read here, up to one byte over the limit: an
+ * error thrown while the JSON reader reads would reach the client as "invalid JSON" instead.
  */
 class PayloadLimitFilter extends OncePerRequestFilter {
 
@@ -38,101 +43,103 @@ class PayloadLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > MAX_BYTES) {
-			ProblemDetail problem = problem();
-			problem.setInstance(URI.create(request.getRequestURI()));
-			response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			this.json.writeValue(response.getOutputStream(), problem);
+		long declared = request.getContentLengthLong();
+		if (declared > MAX_BYTES) {
+			refuse(request, response);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request), response);
+		if (declared >= 0) {
+			// The container reads no more than the declared length.
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+		if (body.length > MAX_BYTES) {
+			refuse(request, response);
+			return;
+		}
+		chain.doFilter(new BufferedRequest(request, body), response);
 	}
 
-	private static ProblemDetail problem() {
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, DETAIL);
 		problem.setTitle("Payload too large");
-		return problem;
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		// The client may still be sending; closing the connection stops it.
+		response.setHeader("Connection", "close");
+		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
-	/**
-	 * Thrown from the body stream itself. It is unchecked on purpose: the JSON reader passes it on
-	 * instead of reporting "invalid JSON", and Spring MVC answers it as the 413 it is.
-	 */
-	static final class PayloadTooLargeException extends ErrorResponseException {
+	/** The request with its body, already read, served from memory. */
+	private static final class BufferedRequest extends HttpServletRequestWrapper {
 
-		PayloadTooLargeException() {
-			super(HttpStatus.PAYLOAD_TOO_LARGE, problem(), null);
-		}
+		private final byte[] body;
 
-	}
+		private final ServletInputStream stream;
 
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
-
-		private ServletInputStream stream;
-
-		LimitedRequest(HttpServletRequest request) {
+		BufferedRequest(HttpServletRequest request, byte[] body) {
 			super(request);
+			this.body = body;
+			this.stream = new BufferedStream(new ByteArrayInputStream(body));
 		}
 
 		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new LimitedInputStream(super.getInputStream());
-			}
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
 			return this.stream;
 		}
 
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(this.stream,
+					(encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8));
+		}
+
 	}
 
-	private static final class LimitedInputStream extends ServletInputStream {
+	private static final class BufferedStream extends ServletInputStream {
 
-		private final ServletInputStream delegate;
+		private final ByteArrayInputStream in;
 
-		private long read;
-
-		LimitedInputStream(ServletInputStream delegate) {
-			this.delegate = delegate;
+		BufferedStream(ByteArrayInputStream in) {
+			this.in = in;
 		}
 
 		@Override
-		public int read() throws IOException {
-			int b = this.delegate.read();
-			if (b != -1) {
-				count(1);
-			}
-			return b;
+		public int read() {
+			return this.in.read();
 		}
 
 		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) {
-			this.read += n;
-			if (this.read > MAX_BYTES) {
-				throw new PayloadTooLargeException();
-			}
+		public int read(byte[] buffer, int offset, int length) {
+			return this.in.read(buffer, offset, length);
 		}
 
 		@Override
 		public boolean isFinished() {
-			return this.delegate.isFinished();
+			return this.in.available() == 0;
 		}
 
 		@Override
 		public boolean isReady() {
-			return this.delegate.isReady();
+			return true;
 		}
 
 		@Override
 		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
+			throw new UnsupportedOperationException("The body was read already; there is nothing to wait for.");
 		}
 
 	}
