@@ -1,0 +1,100 @@
+package org.incidentdesk.alert;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentdesk.alert.AlertClients.firing;
+import static org.incidentdesk.alert.AlertClients.notification;
+import static org.incidentdesk.alert.AlertClients.outcome;
+import static org.incidentdesk.alert.AlertClients.resolved;
+
+/**
+ * An alert's life on a real PostgreSQL: the migration, the per-alert lock ({@code select ... for
+ * update}) and the lock row made in a transaction of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo", "postgres" })
+@DirtiesContext
+class AlertPostgresTests {
+
+	private static final EmbeddedPostgres postgres = start();
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		postgres.close();
+	}
+
+	@Test
+	void anAlertOpensRepeatsAndResolvesOnPostgresql() {
+		// Given a token of acme's monitoring
+		AlertClients clients = new AlertClients(this.http, this.identity);
+		String token = clients.token("acme", clients.serviceAccount("prometheus-acme", "acme")).token();
+		Map<String, String> labels = Map.of("alertname", "VpnTunnelDown", "ci", "ACME-VPN", "severity", "critical");
+
+		// When the alert fires, fires again and is resolved
+		ResponseEntity<Map<String, Object>> opened = clients.post(token,
+				notification("firing", List.of(firing(null, labels, Map.of()))));
+		ResponseEntity<Map<String, Object>> repeated = clients.post(token,
+				notification("firing", List.of(firing(null, labels, Map.of()))));
+		ResponseEntity<Map<String, Object>> noted = clients.post(token,
+				notification("resolved", List.of(resolved(null, labels, "2026-03-02T09:15:00Z"))));
+
+		// Then one incident carries all of it
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String number = (String) outcome(opened, 0).get("incidentNumber");
+		assertThat(outcome(opened, 0)).containsEntry("action", "OPENED");
+		assertThat(outcome(repeated, 0)).containsEntry("action", "REPEATED").containsEntry("incidentNumber", number);
+		assertThat(outcome(noted, 0)).containsEntry("action", "RESOLVED_NOTED").containsEntry("incidentNumber", number);
+		assertThat(this.jdbc.sql("select occurrences from alert_occurrence where incident_number = :n")
+			.param("n", number)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select channel from incident where number = :n")
+			.param("n", number)
+			.query(String.class)
+			.single()).isEqualTo("MONITORING");
+	}
+
+	private static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
+		}
+	}
+
+}
