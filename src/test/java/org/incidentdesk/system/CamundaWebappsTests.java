@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.util.LinkedMultiValueMap;
  * relative to Spring MVC once made Tasklist's plugin script a 401, and Tasklist never loaded).
  */
 @IncidentDeskTest
+// Camunda's webapps find their engine by name ("default") in a static registry that every test
+// context writes to and a closing context clears; a fresh context puts its own engine back.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CamundaWebappsTests {
 
 	@Autowired
