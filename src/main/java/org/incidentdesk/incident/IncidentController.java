@@ -182,6 +182,16 @@ class IncidentController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping("/{number}/resolve")
+	@Operation(summary = "Staff of the group working on the incident resolve it")
+	ResponseEntity<Void> resolve(@PathVariable String number, @Valid @RequestBody Resolution resolution,
+			@AuthenticationPrincipal CurrentUser user) {
+		requireStaff(user, "resolve incidents");
+		this.access.visible(number, user);
+		this.incidents.resolve(number, user, resolution.resolutionCode(), resolution.resolutionNotes());
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/{number}/withdrawal")
 	@Operation(summary = "The caller withdraws the incident")
 	ResponseEntity<Void> withdraw(@PathVariable String number, @Valid @RequestBody Withdrawal withdrawal,
@@ -260,6 +270,10 @@ class IncidentController {
 	}
 
 	record ResolutionAnswer(@NotNull Boolean accepted, @Size(max = 4000) String reason) {
+	}
+
+	record Resolution(@NotBlank @Size(max = 32) String resolutionCode,
+			@NotBlank @Size(max = 4000) String resolutionNotes) {
 	}
 
 	record Withdrawal(@NotBlank @Size(max = 1000) String reason) {

@@ -9,8 +9,12 @@ import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.system.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * What callers and clients do with incidents. The record and its process move together: each
@@ -151,6 +155,41 @@ public class IncidentService {
 		}
 		this.tasks.complete(confirmation.getId(), Variables.putValue(Var.RESOLUTION_ACCEPTED, accepted)
 			.putValue(Var.REJECTION_REASON, rejectionReason));
+	}
+
+	/**
+	 * Staff resolve the incident through the API, as they would in Tasklist: the task of the group
+	 * working on it is completed with a resolution, checked like any other task outcome.
+	 */
+	public void resolve(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
+		Incident incident = this.records.get(number);
+		Task work = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(number)
+			.taskDefinitionKeyIn(Element.TASK_TRIAGE_INCIDENT, Element.TASK_WORK_ON_INCIDENT, Element.TASK_WORK_ON_SITE)
+			.singleResult();
+		if (work == null) {
+			throw new IllegalIncidentStateException("Incident " + number + " is "
+					+ incident.state().name().toLowerCase().replace('_', ' ')
+					+ " and no team is working on it, so there is nothing to resolve.");
+		}
+		boolean mayWork = user.id().equals(work.getAssignee()) || user.isMemberOf(CurrentUser.ADMINISTRATORS)
+				|| this.tasks.getIdentityLinksForTask(work.getId())
+					.stream()
+					.anyMatch(link -> link.getGroupId() != null && user.isMemberOf(link.getGroupId()));
+		if (!mayWork) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+					HttpStatus.FORBIDDEN,
+					"Incident " + number + " is with " + incident.assignmentGroup() + "; only that group can resolve it."),
+					null);
+		}
+		String decision = switch (work.getTaskDefinitionKey()) {
+			case Element.TASK_TRIAGE_INCIDENT -> Var.TRIAGE_DECISION;
+			case Element.TASK_WORK_ON_SITE -> Var.ON_SITE_DECISION;
+			default -> Var.SUPPORT_DECISION;
+		};
+		this.tasks.complete(work.getId(), Variables.putValue(decision, "RESOLVE")
+			.putValue(Var.RESOLUTION_CODE, resolutionCode)
+			.putValue(Var.RESOLUTION_NOTES, resolutionNotes));
 	}
 
 	/** The caller no longer needs help. */
