@@ -9,6 +9,7 @@ import org.incidentdesk.incident.IncidentIntake;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.InvalidIncidentException;
 import org.incidentdesk.incident.Level;
+import org.incidentdesk.incident.NewIncident;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.notification.NotificationKind;
@@ -48,7 +49,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
 		this.notifications.notifyUser(incident, NotificationKind.INCIDENT_OPENED, incident.callerId());
 	}
 
-	private org.incidentdesk.incident.NewIncident checkStartForm(DelegateExecution execution) {
+	private NewIncident checkStartForm(DelegateExecution execution) {
 		try {
 			return this.intake.check(new ReportIncident(text(execution, Var.TENANT_ID), text(execution, Var.CALLER_ID),
 					null, enumValue(Channel.class, text(execution, Var.CHANNEL), Channel.PHONE),
