@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -54,20 +55,25 @@ class ProcessHistory {
 			.list()) {
 			taskNames.put(task.getId(), task.getName());
 		}
-		processInstance(instance, entries);
+		entries.add(started(instance));
 		activities(processInstanceId, entries);
 		userOperations(processInstanceId, taskNames, entries);
 		identityLinks(taskNames, entries);
 		jobFailures(processInstanceId, entries);
 		incidents(processInstanceId, entries);
+		ended(instance, entries);
 		return entries;
 	}
 
-	private static void processInstance(HistoricProcessInstance instance, List<HistoryEntry> entries) {
-		entries.add(entry(instance.getStartTime(), "PROCESS_STARTED", instance.getStartUserId(),
+	private static HistoryEntry started(HistoricProcessInstance instance) {
+		return entry(instance.getStartTime(), "PROCESS_STARTED", instance.getStartUserId(),
 				"Process " + instance.getProcessDefinitionKey() + " (version " + instance.getProcessDefinitionVersion()
 						+ ") started.",
-				null, null, null));
+				null, null, null);
+	}
+
+	/** Added last, so that it follows the steps that ended the process at the same instant. */
+	private static void ended(HistoricProcessInstance instance, List<HistoryEntry> entries) {
 		if (instance.getEndTime() != null) {
 			String reason = (instance.getDeleteReason() != null) ? " Reason: " + instance.getDeleteReason() + "." : "";
 			entries.add(entry(instance.getEndTime(), "PROCESS_ENDED", null,
@@ -84,7 +90,7 @@ class ProcessHistory {
 		for (HistoricActivityInstance activity : activities) {
 			String type = activity.getActivityType();
 			String name = describe(activity);
-			if (type.toLowerCase().contains(TIMER)) {
+			if (type.toLowerCase(Locale.ROOT).contains(TIMER)) {
 				entries.add(entry(activity.getStartTime(), "TIMER_FIRED", null, "Timer fired: " + name + ".", null,
 						null, null));
 			}
@@ -123,8 +129,11 @@ class ProcessHistory {
 		for (UserOperationLogEntry operation : operations) {
 			String target = (operation.getTaskId() != null) ? "task " + taskName(taskNames, operation.getTaskId())
 					: operation.getEntityType();
-			String property = (operation.getProperty() != null) ? " (" + operation.getProperty() + ")" : "";
-			entries.add(entry(operation.getTimestamp(), "USER_OPERATION_" + operation.getOperationType().toUpperCase(),
+			// Completing a task logs the property "delete"; it says nothing a person needs.
+			String property = (operation.getProperty() != null && !"delete".equals(operation.getProperty()))
+					? " (" + operation.getProperty() + ": " + operation.getOrgValue() + " -> " + operation.getNewValue() + ")"
+					: "";
+			entries.add(entry(operation.getTimestamp(), "USER_OPERATION_" + constantCase(operation.getOperationType()),
 					operation.getUserId(), operation.getOperationType() + " " + target + property + ".",
 					operation.getProperty(), operation.getOrgValue(), operation.getNewValue()));
 		}
@@ -181,6 +190,11 @@ class ProcessHistory {
 						null, null, null));
 			}
 		}
+	}
+
+	/** SetVariable becomes SET_VARIABLE, like the record's kinds. */
+	private static String constantCase(String camelCase) {
+		return camelCase.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
 	}
 
 	private static String taskName(Map<String, String> taskNames, String taskId) {

@@ -114,6 +114,9 @@ class IncidentHistoryTests {
 				ENTRIES);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> history = response.getBody();
+		if (Boolean.getBoolean("audit.dump")) {
+			history.forEach(entry -> System.out.println("HISTORY " + entry));
+		}
 		assertThat(history).extracting(entry -> OffsetDateTime.parse((String) entry.get("at")))
 			.isSortedAccordingTo(OffsetDateTime::compareTo);
 
@@ -266,6 +269,8 @@ class IncidentHistoryTests {
 		ResponseEntity<Map<String, Object>> refused = get("alice", "/api/v1/incidents/" + acme + "/history", OBJECT);
 		assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 		assertThat(refused.getBody()).containsEntry("status", 403);
+		assertThat(getAccepting("alice", "/api/v1/incidents/" + acme + "/history", "text/csv").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
