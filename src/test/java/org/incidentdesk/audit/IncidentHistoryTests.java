@@ -114,9 +114,6 @@ class IncidentHistoryTests {
 				ENTRIES);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		List<Map<String, Object>> history = response.getBody();
-		if (Boolean.getBoolean("audit.dump")) {
-			history.forEach(entry -> System.out.println("HISTORY " + entry));
-		}
 		assertThat(history).extracting(entry -> OffsetDateTime.parse((String) entry.get("at")))
 			.isSortedAccordingTo(OffsetDateTime::compareTo);
 
