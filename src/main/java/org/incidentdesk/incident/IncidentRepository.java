@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -95,11 +96,26 @@ class IncidentRepository {
 		statement.param("updatedAt", now).param("id", id).update();
 	}
 
+	/**
+	 * Appends an entry to the timeline and links it into the incident's hash chain
+	 * ({@link ActivityHash}). Locking the incident row first makes concurrent writers for one
+	 * incident take turns, so two entries never chain to the same predecessor.
+	 */
 	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author,
 			String body, String field, String oldValue, String newValue, OffsetDateTime now) {
+		this.jdbc.sql("select id from incident where id = :id for update").param("id", incidentId).query(Long.class).single();
+		String previousHash = this.jdbc.sql("""
+				select hash from incident_activity where incident_id = :incident order by id desc fetch first 1 rows only
+				""").param("incident", incidentId).query(String.class).list().stream().filter(Objects::nonNull).findFirst()
+			.orElse(ActivityHash.CHAIN_START);
+		String oldStored = truncate(oldValue);
+		String newStored = truncate(newValue);
+		String hash = ActivityHash.of(incidentId, kind.name(), visibility.name(), author, body, field, oldStored,
+				newStored, now, previousHash);
 		this.jdbc.sql("""
-				insert into incident_activity (incident_id, kind, visibility, author, body, field, old_value, new_value, created_at)
-				values (:incident, :kind, :visibility, :author, :body, :field, :old, :new, :now)
+				insert into incident_activity (incident_id, kind, visibility, author, body, field, old_value, new_value,
+				    created_at, hash, previous_hash)
+				values (:incident, :kind, :visibility, :author, :body, :field, :old, :new, :now, :hash, :previousHash)
 				""")
 			.param("incident", incidentId)
 			.param("kind", kind.name())
@@ -107,9 +123,11 @@ class IncidentRepository {
 			.param("author", author)
 			.param("body", body)
 			.param("field", field)
-			.param("old", truncate(oldValue))
-			.param("new", truncate(newValue))
+			.param("old", oldStored)
+			.param("new", newStored)
 			.param("now", now)
+			.param("hash", hash)
+			.param("previousHash", previousHash)
 			.update();
 	}
 

@@ -1,0 +1,61 @@
+package org.incidentdesk.audit;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.incidentdesk.audit.HistoryEntry.Source;
+import org.incidentdesk.incident.Incident;
+import org.springframework.stereotype.Service;
+
+/**
+ * An incident's audit history: its record's timeline and its process instance's history, merged
+ * into one chronological list. At the same instant the record's entries come first, then the
+ * process's, each in the order it was written.
+ */
+@Service
+class IncidentHistory {
+
+	private final TimelineRows timeline;
+
+	private final ProcessHistory process;
+
+	IncidentHistory(TimelineRows timeline, ProcessHistory process) {
+		this.timeline = timeline;
+		this.process = process;
+	}
+
+	List<HistoryEntry> of(Incident incident) {
+		List<HistoryEntry> entries = new ArrayList<>();
+		for (TimelineRow row : this.timeline.of(incident.id())) {
+			entries.add(recordEntry(row));
+		}
+		if (incident.processInstanceId() != null) {
+			entries.addAll(this.process.of(incident.processInstanceId()));
+		}
+		// List.sort is stable, so ties keep the order above.
+		entries.sort(Comparator.comparing(entry -> entry.at().toInstant()));
+		return entries;
+	}
+
+	private static HistoryEntry recordEntry(TimelineRow row) {
+		return new HistoryEntry(row.createdAt().withOffsetSameInstant(ZoneOffset.UTC), Source.RECORD, row.kind(),
+				row.author(), describe(row), row.field(), row.oldValue(), row.newValue(), row.hash());
+	}
+
+	private static String describe(TimelineRow row) {
+		if (row.body() != null) {
+			return row.body();
+		}
+		if (row.field() != null) {
+			return "Changed " + row.field() + " from " + orNone(row.oldValue()) + " to " + orNone(row.newValue()) + ".";
+		}
+		return row.kind();
+	}
+
+	private static String orNone(String value) {
+		return (value != null) ? value : "(none)";
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.incidentdesk.audit;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.incident.Channel;
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentService;
+import org.incidentdesk.incident.Level;
+import org.incidentdesk.incident.ReportIncident;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hash chain on a real PostgreSQL (embedded binaries): the V6 migration, the row lock that
+ * makes concurrent writers take turns, timestamps that survive the round trip, and the history
+ * endpoints.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "test", "demo", "postgres" })
+class HashChainPostgresTests {
+
+	private static final EmbeddedPostgres postgres = start();
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	IncidentRecords records;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TimelineChain chain;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		postgres.close();
+	}
+
+	@Test
+	void concurrentWritersForOneIncidentTakeTurnsOnPostgresql() throws Exception {
+		ConcurrentTimelineWrites.secondWriterWaitsAndChainsToTheFirst(report("Busy incident on PostgreSQL"),
+				this.records, this.transactions, this.jdbc, this.chain);
+	}
+
+	@Test
+	void historyAndVerificationWorkOnPostgresql() {
+		// Given an incident with a comment
+		Incident incident = report("Audited on PostgreSQL");
+		this.incidents.comment(incident.number(), "alice", "=1+1", Visibility.PUBLIC);
+		String base = "/api/v1/incidents/" + incident.number() + "/history";
+
+		// Then its history and an intact chain can be read
+		List<Map<String, Object>> history = this.http.withBasicAuth("audrey", "demo")
+			.exchange(base, HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.getBody();
+		assertThat(history).anyMatch(entry -> "=1+1".equals(entry.get("description")))
+			.anyMatch(entry -> "PROCESS".equals(entry.get("source")));
+		assertThat(verification(base)).containsEntry("intact", true);
+		assertThat(this.http.withBasicAuth("audrey", "demo").getForObject(base + "?format=csv", String.class))
+			.contains(",'=1+1,");
+
+		// And a change in the database is found
+		long id = this.jdbc.sql("select id from incident_activity where incident_id = :id and body = '=1+1'")
+			.param("id", incident.id())
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("update incident_activity set body = 'forged' where id = :id").param("id", id).update();
+		assertThat(verification(base)).containsEntry("intact", false).containsEntry("firstBrokenEntryId", (int) id);
+	}
+
+	private Map<String, Object> verification(String base) {
+		return this.http.withBasicAuth("audrey", "demo")
+			.exchange(base + "/verification", HttpMethod.GET, null,
+					new ParameterizedTypeReference<Map<String, Object>>() {
+					})
+			.getBody();
+	}
+
+	private Incident report(String summary) {
+		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
+				"Reported in a PostgreSQL hash chain test.", "email", null, Level.LOW, Level.LOW));
+	}
+
+	private static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
+		}
+	}
+
+}
