@@ -1,5 +1,9 @@
 package org.incidentdesk.system;
 
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -7,11 +11,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -28,6 +36,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfig {
 
 	static final String ENGINE_REST_PATTERN = "/engine-rest/*";
+
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	private static final String AUDITOR_AUTHORITY = "GROUP_" + CurrentUser.AUDITORS;
 
 	@Bean
 	@Order(1)
@@ -51,6 +63,9 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
+				// Auditors read everything and change nothing, whatever else they belong to.
+				.requestMatchers(SecurityConfig::changesSomething)
+				.access(SecurityConfig::notAnAuditor)
 				.anyRequest()
 				.authenticated())
 			.authenticationProvider(identity)
@@ -59,6 +74,20 @@ class SecurityConfig {
 			// API clients send credentials on every request, so there is no session to forge.
 			.csrf(AbstractHttpConfigurer::disable)
 			.build();
+	}
+
+	private static boolean changesSomething(HttpServletRequest request) {
+		return !SAFE_METHODS.contains(request.getMethod());
+	}
+
+	private static AuthorizationDecision notAnAuditor(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication user = authentication.get();
+		boolean signedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
+		boolean auditor = signedIn && user.getAuthorities()
+			.stream()
+			.anyMatch(authority -> AUDITOR_AUTHORITY.equals(authority.getAuthority()));
+		return new AuthorizationDecision(signedIn && !auditor);
 	}
 
 	/**
