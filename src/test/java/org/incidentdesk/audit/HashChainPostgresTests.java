@@ -1,10 +1,8 @@
 package org.incidentdesk.audit;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
@@ -12,17 +10,13 @@ import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
-import org.junit.jupiter.api.AfterAll;
+import org.incidentdesk.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,11 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * makes concurrent writers take turns, timestamps that survive the round trip, and the history
  * endpoints.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo", "postgres" })
+@PostgresTest
 class HashChainPostgresTests {
-
-	private static final EmbeddedPostgres postgres = start();
 
 	@Autowired
 	TestRestTemplate http;
@@ -55,18 +46,6 @@ class HashChainPostgresTests {
 
 	@Autowired
 	TimelineChain chain;
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
-	}
 
 	@Test
 	void concurrentWritersForOneIncidentTakeTurnsOnPostgresql() throws Exception {
@@ -112,15 +91,6 @@ class HashChainPostgresTests {
 	private Incident report(String summary) {
 		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
 				"Reported in a PostgreSQL hash chain test.", "email", null, Level.LOW, Level.LOW));
-	}
-
-	private static EmbeddedPostgres start() {
-		try {
-			return EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
-		}
 	}
 
 }
