@@ -19,8 +19,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * <p>
  * Text mode on purpose: the mail is {@code text/plain}, so an incident summary such as
  * {@code <script>} arrives as the literal text it is, and user text is only ever a variable's
- * value, never part of a template, so it is not interpreted. The engine is private to this class
- * rather than the application's HTML engine.
+ * value, never part of a template, so it is not interpreted. The templates write values with
+ * {@code [(...)]}, because in text mode {@code [[...]]} escapes for HTML and a plain-text reader
+ * would see {@code &lt;}. For the same reason user text is never a message argument: Thymeleaf
+ * escapes those. The engine is private to this class rather than the application's HTML engine.
  */
 @Component
 class MailTemplates {
