@@ -3,11 +3,15 @@ package org.incidentdesk.notification;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -75,6 +79,9 @@ class MailDeliveryTests {
 
 	@Autowired
 	MailDelivery delivery;
+
+	@Autowired
+	NotificationOutbox outbox;
 
 	@Autowired
 	IncidentService incidents;
@@ -301,6 +308,40 @@ class MailDeliveryTests {
 	}
 
 	@Test
+	void twoNodesDeliveringAtTheSameTimeSendEachNotificationOnce() throws Exception {
+		// Given a queued notification
+		Incident incident = report("alice", "acme", "Keyboard missing keys " + tag());
+
+		// When two deliveries run at the same time (the claim is in the database, as across nodes)
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> runs = List.of(1, 2).stream().map(node -> CompletableFuture.supplyAsync(() -> {
+			await(start);
+			return this.delivery.deliverDue();
+		})).toList();
+		start.countDown();
+		runs.forEach(CompletableFuture::join);
+
+		// Then the caller has the mail once
+		assertThat(mailsAbout(incident, "alice@acme.example")).hasSize(1);
+	}
+
+	@Test
+	void aClaimKeepsOtherNodesAwayUntilItsLeaseEnds() {
+		// Given a queued notification, claimed by one node
+		Incident incident = report("alice", "acme", "Headset crackles " + tag());
+		long id = ((Number) rows(incident, "alice").get(0).get("ID")).longValue();
+		OffsetDateTime now = this.clock.nowUtc();
+		assertThat(this.outbox.claim(id, now, now.plusMinutes(5))).isTrue();
+
+		// Then no other node gets it while the lease lasts
+		assertThat(this.outbox.claim(id, now, now.plusMinutes(5))).isFalse();
+		assertThat(this.outbox.claim(id, now.plusMinutes(4), now.plusMinutes(9))).isFalse();
+
+		// But if the claiming node died, another one takes it over once the lease has ended
+		assertThat(this.outbox.claim(id, now.plusMinutes(5), now.plusMinutes(10))).isTrue();
+	}
+
+	@Test
 	void aSummaryWithMarkupArrivesAsLiteralText() throws Exception {
 		// Given a summary that would be a script in HTML
 		String summary = "<script>alert(1)</script> & \"quotes\" " + tag();
@@ -314,6 +355,15 @@ class MailDeliveryTests {
 		assertThat(mail.getContentType()).startsWith("text/plain");
 		assertThat(mail.getSubject()).endsWith(": " + summary);
 		assertThat(GreenMailUtil.getBody(mail)).contains("Summary: " + summary).doesNotContain("&lt;", "&amp;");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private Incident report(String caller, String tenant, String summary) {
