@@ -36,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * member who already got the mail never gets it again. A recipient without an address is marked
  * SENT with the note "no address" rather than retried forever.
  * <p>
+ * Delivery is at least once: if a node stops between the mail server accepting a mail and the
+ * row being marked SENT, the row is sent again when its lease ends. The mail shows the incident
+ * as it is when the mail is sent, not as it was when the notification was queued.
+ * <p>
  * Active only when {@code spring.mail.host} is set, the same condition under which Spring Boot
  * creates the {@link JavaMailSender}; without it notifications stay queued.
  */
@@ -96,25 +100,49 @@ class MailDelivery {
 			for (long id : due) {
 				if (this.outbox.claim(id, now, now.plus(this.settings.lease()))) {
 					claimed++;
-					this.outbox.find(id).ifPresent(this::deliver);
+					deliverClaimed(id);
 				}
 			}
 		}
 		return claimed;
 	}
 
-	private void deliver(OutboxEntry entry) {
+	/**
+	 * A failure outside sending itself (database, identity service) leaves the notification
+	 * claimed; it is tried again when the lease ends, and the run goes on with the others.
+	 */
+	private void deliverClaimed(long id) {
 		try {
-			if (entry.toGroup()) {
-				splitIntoMembers(entry);
-			}
-			else {
-				send(entry);
-			}
+			this.outbox.find(id).ifPresent(this::deliver);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not deliver notification {}; it is tried again after {}", id, this.settings.lease(), ex);
+		}
+	}
+
+	private void deliver(OutboxEntry entry) {
+		if (entry.toGroup()) {
+			splitIntoMembers(entry);
+			return;
+		}
+		Optional<MailRecipient> found = this.recipients.user(entry.recipient());
+		if (found.isEmpty() || !found.get().hasAddress()) {
+			done(entry, NO_ADDRESS, "Not mailed to " + entry.describeRecipient() + ": "
+					+ (found.isEmpty() ? "no such user" : "the user has no e-mail address") + ".");
+			return;
+		}
+		MailRecipient recipient = found.get();
+		RenderedMail mail;
+		try {
+			mail = send(entry, recipient);
 		}
 		catch (RuntimeException | MessagingException | UnsupportedEncodingException ex) {
 			failed(entry, ex);
+			return;
 		}
+		// Outside the try: if recording fails now, the mail did go out and must not count as failed.
+		done(entry, null, "Mail sent to " + entry.describeRecipient() + " <" + recipient.email() + ">: "
+				+ mail.subject());
 	}
 
 	private void splitIntoMembers(OutboxEntry entry) {
@@ -128,14 +156,8 @@ class MailDelivery {
 		});
 	}
 
-	private void send(OutboxEntry entry) throws MessagingException, UnsupportedEncodingException {
-		Optional<MailRecipient> found = this.recipients.user(entry.recipient());
-		if (found.isEmpty() || !found.get().hasAddress()) {
-			done(entry, NO_ADDRESS, "Not mailed to " + entry.describeRecipient() + ": "
-					+ (found.isEmpty() ? "no such user" : "the user has no e-mail address") + ".");
-			return;
-		}
-		MailRecipient recipient = found.get();
+	private RenderedMail send(OutboxEntry entry, MailRecipient recipient)
+			throws MessagingException, UnsupportedEncodingException {
 		Incident incident = this.incidents.get(entry.incidentNumber());
 		RenderedMail mail = this.templates.render(entry.kind(), incident, recipient.name(), recipient.locale());
 		MimeMessage message = this.mailer.createMimeMessage();
@@ -145,8 +167,7 @@ class MailDelivery {
 		helper.setSubject(mail.subject());
 		helper.setText(mail.body(), false);
 		this.mailer.send(message);
-		done(entry, null, "Mail sent to " + entry.describeRecipient() + " <" + recipient.email() + ">: "
-				+ mail.subject());
+		return mail;
 	}
 
 	private void done(OutboxEntry entry, String note, String timelineEntry) {
