@@ -89,6 +89,9 @@ class DemoWorld implements ApplicationRunner {
 		user("bob", "Bob", "Brandt", "customers", "acme");
 		user("citra", "Citra", "Lestari", "customers", "globex");
 		user("dodi", "Dodi", "Pratama", "customers", "globex");
+		// Mail to these callers is in Bahasa Indonesia.
+		this.identity.setUserInfo("citra", "locale", "id");
+		this.identity.setUserInfo("dodi", "locale", "id");
 
 		for (String tenant : TENANTS) {
 			String technicians = "technicians-" + tenant;

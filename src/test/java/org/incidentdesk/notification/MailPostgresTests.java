@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.incidentdesk.incident.Channel;
@@ -19,14 +18,12 @@ import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.system.EngineClock;
-import org.junit.jupiter.api.AfterAll;
+import org.incidentdesk.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,12 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mail delivery on a real PostgreSQL: the migration, the outbox queries and the claim when two
  * deliveries run at once.
  */
-@SpringBootTest
-@ActiveProfiles({ "test", "demo", "postgres" })
+@PostgresTest
 @DirtiesContext
 class MailPostgresTests {
-
-	private static final EmbeddedPostgres postgres = start();
 
 	private static final int SMTP_PORT = freePort();
 
@@ -65,17 +59,9 @@ class MailPostgresTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
 		registry.add("incident-desk.mail.poll-interval", () -> "PT24H");
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		postgres.close();
 	}
 
 	@Test
@@ -132,15 +118,6 @@ class MailPostgresTests {
 			}
 		}
 		return count;
-	}
-
-	private static EmbeddedPostgres start() {
-		try {
-			return EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static int freePort() {
