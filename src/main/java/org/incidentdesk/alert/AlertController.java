@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Prometheus Alertmanager webhook receiver. Configure it in Alertmanager as a
- * {@code webhook_configs} URL with {@code http_config.authorization.credentials} set to the
- * tenant's API token.
+ * {@code webhook_configs} URL with {@code http_config.authorization.credentials} set to
+ * the tenant's API token.
  */
 @RestController
 @RequestMapping(AlertController.PATH)
@@ -49,8 +49,9 @@ class AlertController {
 	}
 
 	/**
-	 * Two deliveries of the same alerts waited for each other too long, or met in the engine.
-	 * Nothing was written; a 5xx makes Alertmanager deliver again (it does not retry a 4xx).
+	 * Two deliveries of the same alerts waited for each other too long, or met in the
+	 * engine. Nothing was written; a 5xx makes Alertmanager deliver again (it does not
+	 * retry a 4xx).
 	 */
 	@ExceptionHandler({ PessimisticLockingFailureException.class, OptimisticLockingException.class })
 	ResponseEntity<ProblemDetail> busy(RuntimeException ex) {

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import static java.time.format.DateTimeFormatter.ISO_INSTANT;
 
 /**
- * Turns monitoring alerts into incidents: a new alert opens one, the same alert firing again while
- * its incident lives is counted on it, and a resolved alert is noted on it.
+ * Turns monitoring alerts into incidents: a new alert opens one, the same alert firing
+ * again while its incident lives is counted on it, and a resolved alert is noted on it.
  */
 @Service
 class AlertIntake {
@@ -54,9 +54,10 @@ class AlertIntake {
 	}
 
 	/**
-	 * Handles all alerts of one notification in one transaction: if one fails, none is recorded,
-	 * and Alertmanager's retry delivers them all again.
-	 * @param userId the service account the alerts arrive as; it becomes the incidents' caller
+	 * Handles all alerts of one notification in one transaction: if one fails, none is
+	 * recorded, and Alertmanager's retry delivers them all again.
+	 * @param userId the service account the alerts arrive as; it becomes the incidents'
+	 * caller
 	 */
 	@Transactional
 	List<AlertOutcome> receive(String tenantId, String userId, AlertmanagerWebhook notification) {
@@ -105,15 +106,16 @@ class AlertIntake {
 		OffsetDateTime now = this.clock.nowUtc();
 		boolean endSent = alert.endsAt() != null && alert.endsAt().getYear() > NO_END_YEAR;
 		this.records.addEntry(latest.get().incidentNumber(), ActivityKind.WORK_NOTE, Visibility.INTERNAL,
-				"Monitoring reports the alert resolved at "
-						+ (endSent ? ISO_INSTANT.format(alert.endsAt()) : ISO_INSTANT.format(now) + " (time received)"));
+				"Monitoring reports the alert resolved at " + (endSent ? ISO_INSTANT.format(alert.endsAt())
+						: ISO_INSTANT.format(now) + " (time received)"));
 		this.occurrences.resolved(latest.get(), now);
 		return new AlertOutcome(fingerprint, latest.get().incidentNumber(), Action.RESOLVED_NOTED);
 	}
 
 	/**
 	 * An incident still lives while it is open or resolved (the caller may yet reject the
-	 * resolution); a closed or cancelled one is history, and the alert opens a new incident.
+	 * resolution); a closed or cancelled one is history, and the alert opens a new
+	 * incident.
 	 */
 	private boolean isLive(String tenantId, AlertOccurrence occurrence) {
 		return this.records.find(occurrence.incidentNumber())
@@ -123,8 +125,8 @@ class AlertIntake {
 	}
 
 	/**
-	 * The item named by the {@code ci} label, else by the {@code instance} label (also without its
-	 * port, as in {@code host:9100}), if the tenant's CMDB has it.
+	 * The item named by the {@code ci} label, else by the {@code instance} label (also
+	 * without its port, as in {@code host:9100}), if the tenant's CMDB has it.
 	 */
 	private Optional<ConfigurationItem> configurationItem(String tenantId, Alert alert) {
 		for (String name : candidateCiNames(alert)) {

@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Which incident each alert of a tenant opened, and the per-alert locks of the intake. */
+/**
+ * Which incident each alert of a tenant opened, and the per-alert locks of the intake.
+ */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 class AlertOccurrences {
@@ -36,19 +38,19 @@ class AlertOccurrences {
 	}
 
 	/**
-	 * Locks the alerts until the current transaction ends, so that deliveries of the same alert
-	 * (Alertmanager retries, several Alertmanager replicas) are handled one after the other and
-	 * the second sees the incident the first opened.
+	 * Locks the alerts until the current transaction ends, so that deliveries of the same
+	 * alert (Alertmanager retries, several Alertmanager replicas) are handled one after
+	 * the other and the second sees the incident the first opened.
 	 * <p>
 	 * Why a lock row per (tenant, fingerprint) and {@code select ... for update}: the
-	 * {@code alert_occurrence} rows cannot carry the lock, since a new alert has none yet and an
-	 * alert legitimately has several (one per incident). A lock per tenant would serialize all of
-	 * a tenant's alerts, and catching a unique violation inside the transaction would abort it on
-	 * PostgreSQL. So a missing lock row is created and committed in a transaction of its own
-	 * (losing that race to another delivery is harmless), and then locked in the delivery's
-	 * transaction. Lock rows hold no business data, so one left behind by a failed delivery
-	 * changes nothing. The alerts are locked in sorted order, so two deliveries that share alerts
-	 * cannot deadlock.
+	 * {@code alert_occurrence} rows cannot carry the lock, since a new alert has none yet
+	 * and an alert legitimately has several (one per incident). A lock per tenant would
+	 * serialize all of a tenant's alerts, and catching a unique violation inside the
+	 * transaction would abort it on PostgreSQL. So a missing lock row is created and
+	 * committed in a transaction of its own (losing that race to another delivery is
+	 * harmless), and then locked in the delivery's transaction. Lock rows hold no
+	 * business data, so one left behind by a failed delivery changes nothing. The alerts
+	 * are locked in sorted order, so two deliveries that share alerts cannot deadlock.
 	 */
 	void lock(String tenantId, SortedSet<String> fingerprints) {
 		for (String fingerprint : fingerprints) {
@@ -62,7 +64,8 @@ class AlertOccurrences {
 			}
 		}
 		for (String fingerprint : fingerprints) {
-			this.jdbc.sql("select fingerprint from alert_lock where tenant_id = :tenant and fingerprint = :fp for update")
+			this.jdbc
+				.sql("select fingerprint from alert_lock where tenant_id = :tenant and fingerprint = :fp for update")
 				.param("tenant", tenantId)
 				.param("fp", fingerprint)
 				.query(String.class)
@@ -75,11 +78,7 @@ class AlertOccurrences {
 		return this.jdbc.sql("""
 				select * from alert_occurrence where tenant_id = :tenant and fingerprint = :fp
 				order by id desc fetch first 1 rows only
-				""")
-			.param("tenant", tenantId)
-			.param("fp", fingerprint)
-			.query(OCCURRENCE)
-			.optional();
+				""").param("tenant", tenantId).param("fp", fingerprint).query(OCCURRENCE).optional();
 	}
 
 	void opened(String tenantId, String fingerprint, String incidentNumber, OffsetDateTime seen) {
@@ -100,10 +99,7 @@ class AlertOccurrences {
 		this.jdbc.sql("""
 				update alert_occurrence set occurrences = occurrences + 1, last_seen = :seen, status = 'FIRING'
 				where id = :id
-				""")
-			.param("seen", seen)
-			.param("id", occurrence.id())
-			.update();
+				""").param("seen", seen).param("id", occurrence.id()).update();
 		return this.jdbc.sql("select occurrences from alert_occurrence where id = :id")
 			.param("id", occurrence.id())
 			.query(Integer.class)

@@ -3,7 +3,8 @@ package org.incidentdesk.alert;
 /**
  * What became of one alert of a notification.
  *
- * @param incidentNumber the incident the alert opened or was added to; absent when ignored
+ * @param incidentNumber the incident the alert opened or was added to; absent when
+ * ignored
  */
 record AlertOutcome(String fingerprint, String incidentNumber, Action action) {
 
@@ -11,9 +12,15 @@ record AlertOutcome(String fingerprint, String incidentNumber, Action action) {
 
 		/** A new incident was opened. */
 		OPENED,
-		/** The alert fired again while its incident was still open or resolved: counted and noted. */
+		/**
+		 * The alert fired again while its incident was still open or resolved: counted
+		 * and noted.
+		 */
 		REPEATED,
-		/** The alert's incident got a work note that monitoring reports the alert resolved. */
+		/**
+		 * The alert's incident got a work note that monitoring reports the alert
+		 * resolved.
+		 */
 		RESOLVED_NOTED,
 		/** A resolved alert without an open incident: nothing to do. */
 		IGNORED

@@ -14,24 +14,27 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Security for the alert intake, ahead of the application's chains: machine clients authenticate
- * with a per-tenant API token ({@code Authorization: Bearer idk_...}) and with nothing else, and
- * these tokens are accepted nowhere else. Stateless, so there is no session and no CSRF to guard.
+ * Security for the alert intake, ahead of the application's chains: machine clients
+ * authenticate with a per-tenant API token ({@code Authorization: Bearer idk_...}) and
+ * with nothing else, and these tokens are accepted nowhere else. Stateless, so there is
+ * no session and no CSRF to guard.
  */
 @Configuration
 class AlertSecurityConfig {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain alertIntakeSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identity, ObjectMapper json)
-			throws Exception {
+	SecurityFilterChain alertIntakeSecurity(HttpSecurity http, ApiTokens tokens, IdentityService identity,
+			ObjectMapper json) throws Exception {
 		var entryPoint = new ProblemAuthenticationEntryPoint(json);
-		// A manager of its own, without the global one as parent: a password never opens this door.
+		// A manager of its own, without the global one as parent: a password never opens
+		// this door.
 		var manager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, identity));
 		return http.securityMatcher(AlertController.PATH, AlertController.PATH + "/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(manager, entryPoint), AnonymousAuthenticationFilter.class)
-			// Only authenticated clients get their body read, and then at most 1 MB of it.
+			// Only authenticated clients get their body read, and then at most 1 MB of
+			// it.
 			.addFilterAfter(new PayloadLimitFilter(json), AuthorizationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -27,8 +27,8 @@ final class AlertTranslation {
 	}
 
 	/**
-	 * The description annotation, the labels, where the alert comes from and, when the alert named
-	 * a configuration item the CMDB does not know, that it did.
+	 * The description annotation, the labels, where the alert comes from and, when the
+	 * alert named a configuration item the CMDB does not know, that it did.
 	 */
 	static String description(Alert alert, String unknownCiNote) {
 		StringBuilder text = new StringBuilder();
@@ -37,8 +37,8 @@ final class AlertTranslation {
 			text.append(description.strip()).append("\n\n");
 		}
 		text.append("Labels:\n");
-		new TreeMap<>(alert.labels()).forEach((name, value) -> text.append("  ").append(name).append('=')
-			.append((value != null) ? value : "").append('\n'));
+		new TreeMap<>(alert.labels()).forEach((name,
+				value) -> text.append("  ").append(name).append('=').append((value != null) ? value : "").append('\n'));
 		if (alert.startsAt() != null) {
 			text.append("Firing since: ").append(DateTimeFormatter.ISO_INSTANT.format(alert.startsAt())).append('\n');
 		}
@@ -51,7 +51,9 @@ final class AlertTranslation {
 		return truncate(text.toString().stripTrailing(), MAX_DESCRIPTION);
 	}
 
-	/** The {@code category} label if it is one of the incident categories, else "other". */
+	/**
+	 * The {@code category} label if it is one of the incident categories, else "other".
+	 */
 	static String category(Map<String, String> labels) {
 		String category = labels.get("category");
 		if (category != null) {
@@ -63,7 +65,10 @@ final class AlertTranslation {
 		return "other";
 	}
 
-	/** Cuts the text to at most {@code max} characters, marking the cut, never inside a surrogate pair. */
+	/**
+	 * Cuts the text to at most {@code max} characters, marking the cut, never inside a
+	 * surrogate pair.
+	 */
 	static String truncate(String text, int max) {
 		if (text.length() <= max) {
 			return text;

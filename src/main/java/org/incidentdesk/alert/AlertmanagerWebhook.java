@@ -13,8 +13,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A Prometheus Alertmanager webhook notification, version 4. Every field of the format is
- * declared; unknown fields are ignored here only (the application refuses them elsewhere) because
- * Alertmanager adds fields from release to release and an upgrade must not stop incidents.
+ * declared; unknown fields are ignored here only (the application refuses them elsewhere)
+ * because Alertmanager adds fields from release to release and an upgrade must not stop
+ * incidents.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record AlertmanagerWebhook(String version, String groupKey, Integer truncatedAlerts,
@@ -33,14 +34,17 @@ record AlertmanagerWebhook(String version, String groupKey, Integer truncatedAle
 	 * One alert of the notification.
 	 *
 	 * @param labels what identifies the alert; {@code alertname} names it
-	 * @param endsAt when it ended; Alertmanager sends {@code 0001-01-01T00:00:00Z} while it fires
-	 * @param fingerprint Alertmanager's identity of the alert; computed from the labels when absent
+	 * @param endsAt when it ended; Alertmanager sends {@code 0001-01-01T00:00:00Z} while
+	 * it fires
+	 * @param fingerprint Alertmanager's identity of the alert; computed from the labels
+	 * when absent
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Alert(
 			@NotNull(message = "must be 'firing' or 'resolved'") @Pattern(regexp = STATUS,
 					message = "must be 'firing' or 'resolved'") String status,
-			@NotEmpty(message = "must identify the alert, at least with an 'alertname' label") Map<String, String> labels,
+			@NotEmpty(
+					message = "must identify the alert, at least with an 'alertname' label") Map<String, String> labels,
 			Map<String, String> annotations, OffsetDateTime startsAt, OffsetDateTime endsAt, String generatorURL,
 			@Size(max = 64, message = "must have at most 64 characters") String fingerprint) {
 

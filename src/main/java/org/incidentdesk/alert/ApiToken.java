@@ -3,7 +3,8 @@ package org.incidentdesk.alert;
 import java.time.OffsetDateTime;
 
 /**
- * An API token as administrators see it: who it acts as and when it was used, never the secret.
+ * An API token as administrators see it: who it acts as and when it was used, never the
+ * secret.
  *
  * @param userId the Camunda user (a service account of the tenant) the token acts as
  */

@@ -7,8 +7,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * A bearer API token: before authentication it carries only the secret, afterwards only the user
- * it acts as (the secret is dropped so it cannot leak through the security context).
+ * A bearer API token: before authentication it carries only the secret, afterwards only
+ * the user it acts as (the secret is dropped so it cannot leak through the security
+ * context).
  */
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 

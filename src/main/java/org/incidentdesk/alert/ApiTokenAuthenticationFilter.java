@@ -17,10 +17,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads {@code Authorization: Bearer <token>} and signs the request in with it. A request without
- * a bearer token passes on unauthenticated (the chain then answers 401); a refused token is
- * answered 401 here. Created by {@link AlertSecurityConfig}, never a bean: Spring Boot would
- * register a filter bean for every request of the application.
+ * Reads {@code Authorization: Bearer <token>} and signs the request in with it. A request
+ * without a bearer token passes on unauthenticated (the chain then answers 401); a
+ * refused token is answered 401 here. Created by {@link AlertSecurityConfig}, never a
+ * bean: Spring Boot would register a filter bean for every request of the application.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 

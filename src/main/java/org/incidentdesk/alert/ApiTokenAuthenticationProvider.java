@@ -13,10 +13,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Signs machine clients in with an API token. The user is the token's service account, but it
- * acts for the token's tenant only, even if the account belongs to more tenants. It is not a bean on
- * purpose: a second {@link AuthenticationProvider} bean would change how Spring Security builds the
- * global authentication manager the rest of the API relies on.
+ * Signs machine clients in with an API token. The user is the token's service account,
+ * but it acts for the token's tenant only, even if the account belongs to more tenants.
+ * It is not a bean on purpose: a second {@link AuthenticationProvider} bean would change
+ * how Spring Security builds the global authentication manager the rest of the API relies
+ * on.
  */
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,7 +43,8 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 			throw new BadCredentialsException(
 					"The API token '" + token.name() + "' was revoked. Ask an administrator for a new one.");
 		}
-		// Membership is checked again on every call: removing the account from the tenant disables
+		// Membership is checked again on every call: removing the account from the tenant
+		// disables
 		// its tokens at once.
 		if (!this.tokens.belongsTo(token.userId(), token.tenantId())) {
 			throw new BadCredentialsException("The API token's user '" + token.userId()

@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Administrators create, list and revoke the API tokens machine clients use. Signed in like the
- * rest of the API (HTTP Basic); only members of {@value CurrentUser#ADMINISTRATORS} get through.
+ * Administrators create, list and revoke the API tokens machine clients use. Signed in
+ * like the rest of the API (HTTP Basic); only members of
+ * {@value CurrentUser#ADMINISTRATORS} get through.
  */
 @RestController
 @RequestMapping("/api/v1/admin/api-tokens")
@@ -61,8 +62,9 @@ class ApiTokenController {
 	ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		requireAdministrator(user);
 		if (this.tokens.find(id).isEmpty()) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(
-					HttpStatus.NOT_FOUND, "There is no API token " + id + ". List the tenant's tokens for their ids."),
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+							"There is no API token " + id + ". List the tenant's tokens for their ids."),
 					null);
 		}
 		this.tokens.revoke(id);

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-tenant API tokens for machine clients such as Alertmanager. A token is 32 random bytes,
- * base64url, behind the prefix {@value #PREFIX} so that secret scanners and people recognise it.
- * Only its SHA-256 is stored: looking a token up by its hash compares nothing secret in Java, so
- * there is no timing side channel, and a leaked table holds no usable token.
+ * Per-tenant API tokens for machine clients such as Alertmanager. A token is 32 random
+ * bytes, base64url, behind the prefix {@value #PREFIX} so that secret scanners and people
+ * recognise it. Only its SHA-256 is stored: looking a token up by its hash compares
+ * nothing secret in Java, so there is no timing side channel, and a leaked table holds no
+ * usable token.
  */
 @Service
 @Transactional
@@ -35,7 +36,10 @@ class ApiTokens {
 
 	private static final int RANDOM_BYTES = 32;
 
-	/** Usage is recorded at most this often per token, so busy clients do not write on every call. */
+	/**
+	 * Usage is recorded at most this often per token, so busy clients do not write on
+	 * every call.
+	 */
 	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,7 +63,8 @@ class ApiTokens {
 
 	/**
 	 * Creates a token for a user of the tenant.
-	 * @throws InvalidApiTokenRequestException if the tenant or user does not exist or do not belong together
+	 * @throws InvalidApiTokenRequestException if the tenant or user does not exist or do
+	 * not belong together
 	 */
 	IssuedToken issue(String tenantId, String userId, String name, String createdBy) {
 		List<String> errors = new ArrayList<>();
@@ -105,7 +110,9 @@ class ApiTokens {
 		return this.jdbc.sql("select * from api_token where id = :id").param("id", id).query(TOKEN).optional();
 	}
 
-	/** Revokes the token from now on; revoking it again keeps the first revocation time. */
+	/**
+	 * Revokes the token from now on; revoking it again keeps the first revocation time.
+	 */
 	void revoke(long id) {
 		this.jdbc.sql("update api_token set revoked_at = :now where id = :id and revoked_at is null")
 			.param("now", this.clock.nowUtc())
@@ -124,11 +131,7 @@ class ApiTokens {
 			this.jdbc.sql("""
 					update api_token set last_used_at = :now
 					where id = :id and (last_used_at is null or last_used_at < :recent)
-					""")
-				.param("now", now)
-				.param("id", t.id())
-				.param("recent", now.minus(LAST_USED_PRECISION))
-				.update();
+					""").param("now", now).param("id", t.id()).param("recent", now.minus(LAST_USED_PRECISION)).update();
 		});
 		return found;
 	}

@@ -7,15 +7,19 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The identity of an alert whose sender gave none: its labels, as Alertmanager itself does. */
+/**
+ * The identity of an alert whose sender gave none: its labels, as Alertmanager itself
+ * does.
+ */
 final class Fingerprints {
 
 	private Fingerprints() {
 	}
 
 	/**
-	 * Hex SHA-256 of the labels sorted by name. Each name and value is length-prefixed, so that no
-	 * two different label sets (say {@code a="b,c"} and {@code a="b", c=""}) hash the same input.
+	 * Hex SHA-256 of the labels sorted by name. Each name and value is length-prefixed,
+	 * so that no two different label sets (say {@code a="b,c"} and {@code a="b", c=""})
+	 * hash the same input.
 	 */
 	static String of(Map<String, String> labels) {
 		StringBuilder input = new StringBuilder();

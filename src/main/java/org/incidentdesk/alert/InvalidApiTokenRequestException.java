@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A token was asked for a tenant or user that does not exist, or for a user outside the tenant. */
+/**
+ * A token was asked for a tenant or user that does not exist, or for a user outside the
+ * tenant.
+ */
 class InvalidApiTokenRequestException extends ErrorResponseException {
 
 	InvalidApiTokenRequestException(List<String> errors) {

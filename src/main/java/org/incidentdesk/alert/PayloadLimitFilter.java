@@ -22,10 +22,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@value #MAX_BYTES} bytes with 413. Tomcat limits only form posts,
- * so a JSON body would otherwise be read whole, however large. A declared length is checked before
- * anything is read. A body without one (chunked) is read here, up to one byte over the limit: an
- * error thrown while the JSON reader reads would reach the client as "invalid JSON" instead.
+ * Refuses request bodies over {@value #MAX_BYTES} bytes with 413. Tomcat limits only form
+ * posts, so a JSON body would otherwise be read whole, however large. A declared length
+ * is checked before anything is read. A body without one (chunked) is read here, up to
+ * one byte over the limit: an error thrown while the JSON reader reads would reach the
+ * client as "invalid JSON" instead.
  */
 class PayloadLimitFilter extends OncePerRequestFilter {
 

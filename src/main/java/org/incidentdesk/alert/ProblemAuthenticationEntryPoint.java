@@ -14,7 +14,10 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** Answers a missing or refused API token with 401 and a problem detail saying what to send. */
+/**
+ * Answers a missing or refused API token with 401 and a problem detail saying what to
+ * send.
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	static final String MISSING_TOKEN = "Send an Incident Desk API token as 'Authorization: Bearer " + ApiTokens.PREFIX
@@ -27,9 +30,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
-		// Spring Security's own message for an anonymous request says nothing useful to the client.
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		// Spring Security's own message for an anonymous request says nothing useful to
+		// the client.
 		String detail = (exception instanceof BadCredentialsException) ? exception.getMessage() : MISSING_TOKEN;
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
 		problem.setTitle("Not authenticated");

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import org.incidentdesk.incident.Level;
 
-/** The {@code severity} label of an alert, and the impact and urgency of the incident it opens. */
+/**
+ * The {@code severity} label of an alert, and the impact and urgency of the incident it
+ * opens.
+ */
 enum Severity {
 
 	CRITICAL(Level.HIGH, Level.HIGH), WARNING(Level.MEDIUM, Level.MEDIUM), INFO(Level.LOW, Level.LOW),

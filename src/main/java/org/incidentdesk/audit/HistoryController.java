@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The auditors' view of an incident: its whole history and the check of its timeline's hash
- * chain. Read only: there is deliberately no way to change or delete history through the API.
+ * The auditors' view of an incident: its whole history and the check of its timeline's
+ * hash chain. Read only: there is deliberately no way to change or delete history through
+ * the API.
  */
 @RestController
 @RequestMapping("/api/v1/incidents/{number}/history")
@@ -77,12 +78,13 @@ class HistoryController {
 	}
 
 	/**
-	 * Callers are refused before the incident is looked up, so they learn nothing about numbers
-	 * that are not theirs.
+	 * Callers are refused before the incident is looked up, so they learn nothing about
+	 * numbers that are not theirs.
 	 */
 	private Incident visible(String number, CurrentUser user) {
 		if (user.isCaller()) {
-			throw problem(HttpStatus.FORBIDDEN, "Callers cannot read the audit history. Read the incident's timeline instead.");
+			throw problem(HttpStatus.FORBIDDEN,
+					"Callers cannot read the audit history. Read the incident's timeline instead.");
 		}
 		return this.access.visible(number, user);
 	}
@@ -96,7 +98,8 @@ class HistoryController {
 		return switch (format) {
 			case "csv" -> true;
 			case "json" -> false;
-			default -> throw problem(HttpStatus.BAD_REQUEST, "Unknown format '" + format + "'. Use format=json or format=csv.");
+			default -> throw problem(HttpStatus.BAD_REQUEST,
+					"Unknown format '" + format + "'. Use format=json or format=csv.");
 		};
 	}
 

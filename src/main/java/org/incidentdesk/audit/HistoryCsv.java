@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the history as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma,
- * quote or line break in double quotes, quotes doubled). Auditors open it in spreadsheets, so a
- * cell that starts like a formula ({@code = + - @}, tab or carriage return) gets a leading
- * apostrophe and is shown as text instead of being run (OWASP "CSV injection").
+ * Writes the history as CSV (RFC 4180: comma separated, CRLF line ends, fields with a
+ * comma, quote or line break in double quotes, quotes doubled). Auditors open it in
+ * spreadsheets, so a cell that starts like a formula ({@code = + - @}, tab or carriage
+ * return) gets a leading apostrophe and is shown as text instead of being run (OWASP "CSV
+ * injection").
  */
 final class HistoryCsv {
 

@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
  * One line of an incident's audit history.
  *
  * @param at when it happened (UTC)
- * @param source whether the incident record's timeline or the process engine's history says so
- * @param kind what happened, e.g. {@code FIELD_CHANGE}, {@code TIMER_FIRED}, {@code TASK_COMPLETE}
+ * @param source whether the incident record's timeline or the process engine's history
+ * says so
+ * @param kind what happened, e.g. {@code FIELD_CHANGE}, {@code TIMER_FIRED},
+ * {@code TASK_COMPLETE}
  * @param actor who did it; {@code system} or null for the engine itself
  * @param description what happened, for a person to read
  * @param field the changed field or property, if any

@@ -10,9 +10,9 @@ import org.incidentdesk.incident.Incident;
 import org.springframework.stereotype.Service;
 
 /**
- * An incident's audit history: its record's timeline and its process instance's history, merged
- * into one chronological list. At the same instant the record's entries come first, then the
- * process's, each in the order it was written.
+ * An incident's audit history: its record's timeline and its process instance's history,
+ * merged into one chronological list. At the same instant the record's entries come
+ * first, then the process's, each in the order it was written.
  */
 @Service
 class IncidentHistory {

@@ -22,9 +22,10 @@ import org.incidentdesk.audit.HistoryEntry.Source;
 import org.springframework.stereotype.Component;
 
 /**
- * What Camunda's history (level full) knows about one process instance: its activities, what
- * users did to it (user operation log), who was assigned or made a candidate (identity link log),
- * failed jobs and incidents. Everything through the public {@link HistoryService} API.
+ * What Camunda's history (level full) knows about one process instance: its activities,
+ * what users did to it (user operation log), who was assigned or made a candidate
+ * (identity link log), failed jobs and incidents. Everything through the public
+ * {@link HistoryService} API.
  */
 @Component
 class ProcessHistory {
@@ -72,7 +73,10 @@ class ProcessHistory {
 				null, null, null);
 	}
 
-	/** Added last, so that it follows the steps that ended the process at the same instant. */
+	/**
+	 * Added last, so that it follows the steps that ended the process at the same
+	 * instant.
+	 */
 	private static void ended(HistoricProcessInstance instance, List<HistoryEntry> entries) {
 		if (instance.getEndTime() != null) {
 			String reason = (instance.getDeleteReason() != null) ? " Reason: " + instance.getDeleteReason() + "." : "";
@@ -129,9 +133,10 @@ class ProcessHistory {
 		for (UserOperationLogEntry operation : operations) {
 			String target = (operation.getTaskId() != null) ? "task " + taskName(taskNames, operation.getTaskId())
 					: operation.getEntityType();
-			// Completing a task logs the property "delete"; it says nothing a person needs.
-			String property = (operation.getProperty() != null && !"delete".equals(operation.getProperty()))
-					? " (" + operation.getProperty() + ": " + operation.getOrgValue() + " -> " + operation.getNewValue() + ")"
+			// Completing a task logs the property "delete"; it says nothing a person
+			// needs.
+			String property = (operation.getProperty() != null && !"delete".equals(operation.getProperty())) ? " ("
+					+ operation.getProperty() + ": " + operation.getOrgValue() + " -> " + operation.getNewValue() + ")"
 					: "";
 			entries.add(entry(operation.getTimestamp(), "USER_OPERATION_" + constantCase(operation.getOperationType()),
 					operation.getUserId(), operation.getOperationType() + " " + target + property + ".",
@@ -140,8 +145,9 @@ class ProcessHistory {
 	}
 
 	/**
-	 * Camunda's identity link log query has no process instance filter, so this asks per task of
-	 * the instance; that covers assignees and candidate users and groups, which all live on tasks.
+	 * Camunda's identity link log query has no process instance filter, so this asks per
+	 * task of the instance; that covers assignees and candidate users and groups, which
+	 * all live on tasks.
 	 */
 	private void identityLinks(Map<String, String> taskNames, List<HistoryEntry> entries) {
 		List<HistoricIdentityLinkLog> links = new ArrayList<>();
@@ -179,8 +185,9 @@ class ProcessHistory {
 		for (HistoricIncident incident : this.history.createHistoricIncidentQuery()
 			.processInstanceId(processInstanceId)
 			.list()) {
-			entries.add(entry(incident.getCreateTime(), "PROCESS_INCIDENT_OPENED", null, "Process incident "
-					+ incident.getIncidentType() + " at " + incident.getActivityId() + ": " + incident.getIncidentMessage(),
+			entries.add(entry(incident.getCreateTime(), "PROCESS_INCIDENT_OPENED", null,
+					"Process incident " + incident.getIncidentType() + " at " + incident.getActivityId() + ": "
+							+ incident.getIncidentMessage(),
 					null, null, null));
 			if (incident.getEndTime() != null) {
 				entries.add(entry(incident.getEndTime(),

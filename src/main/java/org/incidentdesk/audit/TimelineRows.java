@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads an incident's timeline rows exactly as stored, hashes included. Auditors only read, so
- * there is nothing here that writes.
+ * Reads an incident's timeline rows exactly as stored, hashes included. Auditors only
+ * read, so there is nothing here that writes.
  */
 @Repository
 class TimelineRows {

@@ -8,11 +8,12 @@ import org.incidentdesk.cmdb.ConfigurationItem;
  * What classification found out about an incident.
  *
  * @param ci the affected configuration item, or {@code null}
- * @param firstTeam the support team that gets the incident first when the service desk escalates
+ * @param firstTeam the support team that gets the incident first when the service desk
+ * escalates
  * @param vendorTeam the vendor team for level-3 escalation
  */
-public record Classification(ConfigurationItem ci, String priority, Instant responseDueAt,
-		Instant resolutionWarningAt, Instant resolutionDueAt, String firstTeam, String vendorTeam) {
+public record Classification(ConfigurationItem ci, String priority, Instant responseDueAt, Instant resolutionWarningAt,
+		Instant resolutionDueAt, String firstTeam, String vendorTeam) {
 
 	/** Without a CI nobody knows the device is physical, so support starts remotely. */
 	public boolean remotelyServiceable() {

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Classifies an incident with the decision tables beside the process: priority from impact and
- * urgency, SLA targets from priority, and the first support team from category, CI type and
- * priority. A process owner changes the tables; this code only reads their answers.
+ * Classifies an incident with the decision tables beside the process: priority from
+ * impact and urgency, SLA targets from priority, and the first support team from
+ * category, CI type and priority. A process owner changes the tables; this code only
+ * reads their answers.
  */
 @Service
 public class Classifier {
@@ -46,8 +47,8 @@ public class Classifier {
 	@Transactional
 	public Classification classify(String number) {
 		Incident incident = this.records.get(number);
-		ConfigurationItem ci = (incident.ciId() != null) ? this.cmdb.find(incident.tenantId(), incident.ciId()).orElse(null)
-				: null;
+		ConfigurationItem ci = (incident.ciId() != null)
+				? this.cmdb.find(incident.tenantId(), incident.ciId()).orElse(null) : null;
 		String priority = (String) evaluate(PRIORITY_DECISION,
 				Variables.putValue("impact", incident.impact().name()).putValue("urgency", incident.urgency().name()))
 			.get("priority");
@@ -84,8 +85,8 @@ public class Classifier {
 			.evaluate()
 			.getSingleResult();
 		if (result == null) {
-			throw new IllegalStateException("The decision " + decisionKey + " has no rule for " + inputs
-					+ ": complete the table.");
+			throw new IllegalStateException(
+					"The decision " + decisionKey + " has no rule for " + inputs + ": complete the table.");
 		}
 		return result.getEntryMap();
 	}

@@ -4,8 +4,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SLA periods as the process model reads them, for example
- * {@code ${slaPolicy.autoCloseAfter}} on a timer, as ISO-8601 durations. Keeping them here instead
- * of in the diagram lets an administrator tune them without touching the model.
+ * {@code ${slaPolicy.autoCloseAfter}} on a timer, as ISO-8601 durations. Keeping them
+ * here instead of in the diagram lets an administrator tune them without touching the
+ * model.
  */
 @Component("slaPolicy")
 public class SlaPolicy {

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The configuration management database: every customer organisation's configuration items.
+ * The configuration management database: every customer organisation's configuration
+ * items.
  * <p>
- * Names are unique within a tenant ignoring case, because incidents find their item by name that
- * way; the database constraint alone only compares exactly.
+ * Names are unique within a tenant ignoring case, because incidents find their item by
+ * name that way; the database constraint alone only compares exactly.
  */
 @Service
 @Transactional
@@ -51,8 +52,8 @@ public class Cmdb {
 
 	public ConfigurationItem register(NewConfigurationItem item) {
 		if (item.parentId() != null && find(item.tenantId(), item.parentId()).isEmpty()) {
-			throw new IllegalArgumentException("The parent item " + item.parentId() + " does not exist in tenant "
-					+ item.tenantId() + ".");
+			throw new IllegalArgumentException(
+					"The parent item " + item.parentId() + " does not exist in tenant " + item.tenantId() + ".");
 		}
 		OffsetDateTime now = this.clock.nowUtc();
 		this.jdbc.sql("""
@@ -82,7 +83,8 @@ public class Cmdb {
 
 	@Transactional(readOnly = true)
 	public Optional<ConfigurationItem> findByName(String tenantId, String name) {
-		return this.jdbc.sql("select * from configuration_item where tenant_id = :tenant and lower(name) = lower(:name)")
+		return this.jdbc
+			.sql("select * from configuration_item where tenant_id = :tenant and lower(name) = lower(:name)")
 			.param("tenant", tenantId)
 			.param("name", name)
 			.query(ITEM)
@@ -98,7 +100,8 @@ public class Cmdb {
 	}
 
 	/**
-	 * Looks an item up by id alone; the caller must check that the user may see its tenant.
+	 * Looks an item up by id alone; the caller must check that the user may see its
+	 * tenant.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<ConfigurationItem> find(long id) {
@@ -108,7 +111,8 @@ public class Cmdb {
 	/** The ids of the items whose parent is the given one, in id order. */
 	@Transactional(readOnly = true)
 	public List<Long> childrenOf(String tenantId, long id) {
-		return this.jdbc.sql("select id from configuration_item where tenant_id = :tenant and parent_id = :id order by id")
+		return this.jdbc
+			.sql("select id from configuration_item where tenant_id = :tenant and parent_id = :id order by id")
 			.param("tenant", tenantId)
 			.param("id", id)
 			.query(Long.class)
@@ -116,8 +120,8 @@ public class Cmdb {
 	}
 
 	/**
-	 * The tenant's items sorted by name, optionally only those of one type and those whose name
-	 * contains some text, ignoring case.
+	 * The tenant's items sorted by name, optionally only those of one type and those
+	 * whose name contains some text, ignoring case.
 	 */
 	@Transactional(readOnly = true)
 	public List<ConfigurationItem> listFiltered(String tenantId, CiType type, String nameContains) {
@@ -141,11 +145,13 @@ public class Cmdb {
 	}
 
 	/**
-	 * Registers an item after checking what a person can correct: the name is free in the tenant
-	 * and the parent is an item of the same tenant. Unlike {@link #register}, which code that knows
-	 * its data uses, every refusal is a problem detail.
-	 * @throws DuplicateConfigurationItemException when the tenant has an item of that name
-	 * @throws InvalidConfigurationItemException when the parent is not an item of the tenant
+	 * Registers an item after checking what a person can correct: the name is free in the
+	 * tenant and the parent is an item of the same tenant. Unlike {@link #register},
+	 * which code that knows its data uses, every refusal is a problem detail.
+	 * @throws DuplicateConfigurationItemException when the tenant has an item of that
+	 * name
+	 * @throws InvalidConfigurationItemException when the parent is not an item of the
+	 * tenant
 	 */
 	public ConfigurationItem create(NewConfigurationItem item) {
 		Optional<ConfigurationItem> existing = findByName(item.tenantId(), item.name());
@@ -169,8 +175,8 @@ public class Cmdb {
 	/**
 	 * Changes an item's type, location, remote serviceability and parent.
 	 * @throws UnknownConfigurationItemException when the tenant has no item with that id
-	 * @throws InvalidConfigurationItemException when the parent is not an item of the tenant or
-	 * would make the item its own ancestor
+	 * @throws InvalidConfigurationItemException when the parent is not an item of the
+	 * tenant or would make the item its own ancestor
 	 */
 	public ConfigurationItem update(String tenantId, long id, ConfigurationItemChange change) {
 		ConfigurationItem item = find(tenantId, id).orElseThrow(() -> new UnknownConfigurationItemException(id));
@@ -216,9 +222,10 @@ public class Cmdb {
 	}
 
 	/**
-	 * Checks a bulk import against itself and the tenant's items, without writing anything.
-	 * @return one message per mistake, as "line N: message", in line order; empty when the rows can
-	 * be imported
+	 * Checks a bulk import against itself and the tenant's items, without writing
+	 * anything.
+	 * @return one message per mistake, as "line N: message", in line order; empty when
+	 * the rows can be imported
 	 */
 	@Transactional(readOnly = true)
 	public List<String> checkImport(String tenantId, List<ImportRow> rows) {
@@ -226,11 +233,12 @@ public class Cmdb {
 	}
 
 	/**
-	 * Imports items all or nothing: names the tenant has are updated, the others created, and
-	 * parents named by their names are linked once every row is known, so the order of the rows
-	 * does not matter. A row says everything about its item: a blank location or parent clears it.
-	 * @throws RejectedImportException listing every bad line, when any line is bad; then nothing
-	 * is written
+	 * Imports items all or nothing: names the tenant has are updated, the others created,
+	 * and parents named by their names are linked once every row is known, so the order
+	 * of the rows does not matter. A row says everything about its item: a blank location
+	 * or parent clears it.
+	 * @throws RejectedImportException listing every bad line, when any line is bad; then
+	 * nothing is written
 	 */
 	public ImportResult upsertAll(String tenantId, List<ImportRow> rows) {
 		ImportPlan plan = plan(tenantId, rows);
@@ -405,7 +413,9 @@ public class Cmdb {
 	private record ImportPlan(List<PlannedItem> items, List<String> errors) {
 	}
 
-	/** A valid import row; {@code existing} is the stored item of the same name, if any. */
+	/**
+	 * A valid import row; {@code existing} is the stored item of the same name, if any.
+	 */
 	private record PlannedItem(int line, String name, CiType type, String location, boolean remotelyServiceable,
 			String parentName, String parentKey, ConfigurationItem existing) {
 	}

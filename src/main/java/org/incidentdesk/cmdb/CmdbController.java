@@ -35,16 +35,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The CMDB over HTTP. Callers read their own organisation's items; provider staff read the tenants
- * they serve and change them; auditors and administrators read every tenant, and administrators
- * change every tenant. A tenant the user may not see is answered as if it did not exist.
+ * The CMDB over HTTP. Callers read their own organisation's items; provider staff read
+ * the tenants they serve and change them; auditors and administrators read every tenant,
+ * and administrators change every tenant. A tenant the user may not see is answered as if
+ * it did not exist.
  */
 @RestController
 @RequestMapping("/api/v1/cmdb/items")
 @Tag(name = "CMDB", description = "Read and maintain the configuration items of customer organisations")
 class CmdbController {
 
-	/** The largest CSV file the import takes; a CMDB larger than this is imported in parts. */
+	/**
+	 * The largest CSV file the import takes; a CMDB larger than this is imported in
+	 * parts.
+	 */
 	static final int MAX_IMPORT_BYTES = 1024 * 1024;
 
 	private static final String TEXT_CSV = "text/csv";
@@ -63,7 +67,8 @@ class CmdbController {
 			description = "Callers may leave out tenantId when they belong to one organisation; staff name a tenant "
 					+ "they serve. Filter by type and by text the name contains, ignoring case.")
 	List<ItemResponse> list(@RequestParam(required = false) String tenantId,
-			@RequestParam(required = false) CiType type, @RequestParam(name = "q", required = false) String nameContains,
+			@RequestParam(required = false) CiType type,
+			@RequestParam(name = "q", required = false) String nameContains,
 			@AuthenticationPrincipal CurrentUser user) {
 		String tenant = readableTenant(user, tenantId);
 		return this.cmdb.listFiltered(tenant, type, nameContains)
@@ -93,8 +98,10 @@ class CmdbController {
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Change a configuration item's type, location, remote serviceability and parent "
-			+ "(provider staff only)", description = "The name stays. Leaving out location or parent clears it.")
+	@Operation(
+			summary = "Change a configuration item's type, location, remote serviceability and parent "
+					+ "(provider staff only)",
+			description = "The name stays. Leaving out location or parent clears it.")
 	ItemResponse update(@PathVariable long id, @Valid @RequestBody UpdateItem request,
 			@AuthenticationPrincipal CurrentUser user) {
 		ConfigurationItem item = visible(id, user);
@@ -138,7 +145,9 @@ class CmdbController {
 					"parentName '" + parentName.trim() + "' is not a configuration item of tenant " + tenant));
 	}
 
-	/** The tenant to read: the one asked for, or for a caller of one organisation, theirs. */
+	/**
+	 * The tenant to read: the one asked for, or for a caller of one organisation, theirs.
+	 */
 	private static String readableTenant(CurrentUser user, String tenantId) {
 		if (tenantId == null || tenantId.isBlank()) {
 			if (user.isCaller() && user.tenants().size() == 1) {
@@ -160,7 +169,10 @@ class CmdbController {
 				|| user.isMemberOf(CurrentUser.ADMINISTRATORS);
 	}
 
-	/** The tenant to change, after checking that the user changes the CMDB at all and that one. */
+	/**
+	 * The tenant to change, after checking that the user changes the CMDB at all and that
+	 * one.
+	 */
 	private static String writableTenant(CurrentUser user, String tenantId) {
 		if (user.isCaller() || !isProviderStaff(user)) {
 			throw new ErrorResponseException(HttpStatus.FORBIDDEN, forbidden(), null);
@@ -215,7 +227,10 @@ class CmdbController {
 		}
 	}
 
-	/** Decodes strictly, so that a file in another encoding is refused rather than garbled. */
+	/**
+	 * Decodes strictly, so that a file in another encoding is refused rather than
+	 * garbled.
+	 */
 	private static String decode(byte[] bytes, Charset charset) {
 		if (bytes.length > MAX_IMPORT_BYTES) {
 			throw tooLarge();
@@ -239,8 +254,8 @@ class CmdbController {
 
 	/** A new configuration item. */
 	record CreateItem(@NotBlank @Size(max = 64) String tenantId, @NotBlank @Size(max = 200) String name,
-			@NotNull CiType type, @Size(max = 200) String location, @NotNull Boolean remotelyServiceable,
-			Long parentId, @Size(max = 200) String parentName) {
+			@NotNull CiType type, @Size(max = 200) String location, @NotNull Boolean remotelyServiceable, Long parentId,
+			@Size(max = 200) String parentName) {
 	}
 
 	/** The new state of a configuration item; what is left out is cleared. */
@@ -252,8 +267,8 @@ class CmdbController {
 	 * A configuration item; {@code children} only when one item is read.
 	 */
 	record ItemResponse(long id, String tenantId, String name, CiType type, String location,
-			boolean remotelyServiceable, Long parentId, @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> children, OffsetDateTime createdAt,
-			OffsetDateTime updatedAt) {
+			boolean remotelyServiceable, Long parentId, @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> children,
+			OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
 		static ItemResponse of(ConfigurationItem item, List<Long> children) {
 			return new ItemResponse(item.id(), item.tenantId(), item.name(), item.type(), item.location(),

@@ -39,7 +39,8 @@ class CmdbImport {
 			records = CsvParser.parse(csv);
 		}
 		catch (CsvFormatException ex) {
-			// After a broken quote nothing that follows can be trusted, so this is the only error.
+			// After a broken quote nothing that follows can be trusted, so this is the
+			// only error.
 			throw new RejectedImportException(List.of(ex.getMessage()));
 		}
 		if (records.isEmpty() || !isHeader(records.get(0))) {

@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The tenant already has a configuration item of that name (names are compared ignoring case, as
- * incidents look items up by name). Leaves the API as a 409 problem detail.
+ * The tenant already has a configuration item of that name (names are compared ignoring
+ * case, as incidents look items up by name). Leaves the API as a 409 problem detail.
  */
 public class DuplicateConfigurationItemException extends ErrorResponseException {
 

@@ -7,8 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A configuration item that cannot be saved as asked, for example with a parent of another tenant
- * or one that would make a cycle. Leaves the API as a 400 problem detail listing every error.
+ * A configuration item that cannot be saved as asked, for example with a parent of
+ * another tenant or one that would make a cycle. Leaves the API as a 400 problem detail
+ * listing every error.
  */
 public class InvalidConfigurationItemException extends ErrorResponseException {
 

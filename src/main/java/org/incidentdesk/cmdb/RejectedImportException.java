@@ -7,8 +7,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A bulk import with at least one bad line; nothing of it was written. Leaves the API as a 400
- * problem detail whose {@code errors} list every bad line as "line N: message".
+ * A bulk import with at least one bad line; nothing of it was written. Leaves the API as
+ * a 400 problem detail whose {@code errors} list every bad line as "line N: message".
  */
 public class RejectedImportException extends ErrorResponseException {
 
@@ -24,8 +24,8 @@ public class RejectedImportException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(List<String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Nothing was imported. "
-				+ "Correct the lines listed in errors and send the whole file again.");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Nothing was imported. " + "Correct the lines listed in errors and send the whole file again.");
 		problem.setTitle("Import rejected");
 		problem.setProperty("errors", errors);
 		return problem;

@@ -5,8 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * There is no configuration item with that id that the user may see. Whether it does not exist or
- * belongs to another tenant is deliberately not told apart. Leaves the API as a 404 problem detail.
+ * There is no configuration item with that id that the user may see. Whether it does not
+ * exist or belongs to another tenant is deliberately not told apart. Leaves the API as a
+ * 404 problem detail.
  */
 public class UnknownConfigurationItemException extends ErrorResponseException {
 

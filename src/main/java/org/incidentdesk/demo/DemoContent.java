@@ -1,6 +1,9 @@
 package org.incidentdesk.demo;
 
-/** Further demo content (for example knowledge articles) loaded once the demo world exists. */
+/**
+ * Further demo content (for example knowledge articles) loaded once the demo world
+ * exists.
+ */
 interface DemoContent {
 
 	void load();

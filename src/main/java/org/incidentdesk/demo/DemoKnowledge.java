@@ -10,7 +10,9 @@ import org.incidentdesk.knowledge.NewArticle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
-/** Knowledge articles and known errors of the demo world, in English and Bahasa Indonesia. */
+/**
+ * Knowledge articles and known errors of the demo world, in English and Bahasa Indonesia.
+ */
 @Component
 @Profile("demo")
 class DemoKnowledge implements DemoContent {
@@ -39,8 +41,7 @@ class DemoKnowledge implements DemoContent {
 				"Aplikasi VPN gagal tersambung atau terus meminta kata sandi.",
 				"Keluar dari aplikasi VPN, hapus kredensial yang tersimpan, lalu masuk lagi dengan kata sandi baru.",
 				List.of("vpn", "kata sandi"), "id", ArticleVisibility.PUBLIC);
-		article(null, ArticleKind.ARTICLE, "Printer macet kertas",
-				"Printer menampilkan pesan kertas macet.",
+		article(null, ArticleKind.ARTICLE, "Printer macet kertas", "Printer menampilkan pesan kertas macet.",
 				"Buka baki belakang, tarik kertas yang macet perlahan, lalu periksa unit fuser.",
 				List.of("printer", "kertas macet"), "id", ArticleVisibility.PUBLIC);
 		article(null, ArticleKind.KNOWN_ERROR, "ERP times out during month-end closing",

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A believable demo world for the {@code demo} profile: two customer organisations with callers
- * and technicians, the provider's teams, CMDB items, knowledge articles and a Tasklist filter per
- * group. Every demo user's password is {@value #PASSWORD}; this exists only in this profile.
+ * A believable demo world for the {@code demo} profile: two customer organisations with
+ * callers and technicians, the provider's teams, CMDB items, knowledge articles and a
+ * Tasklist filter per group. Every demo user's password is {@value #PASSWORD}; this
+ * exists only in this profile.
  */
 @Component
 @Profile("demo")
@@ -132,7 +133,8 @@ class DemoWorld implements ApplicationRunner {
 	}
 
 	private void cmdbItems() {
-		ConfigurationItem server = ci("acme", "ACME-SRV-01", CiType.HARDWARE, "Jakarta data centre, rack 4", true, null);
+		ConfigurationItem server = ci("acme", "ACME-SRV-01", CiType.HARDWARE, "Jakarta data centre, rack 4", true,
+				null);
 		ci("acme", "ACME-ERP", CiType.SERVICE, "Runs on ACME-SRV-01", true, server.id());
 		ci("acme", "ACME-LT-0042", CiType.HARDWARE, "Jakarta HQ, floor 3", false, null);
 		ci("acme", "ACME-PRN-03", CiType.HARDWARE, "Jakarta HQ, floor 3", false, null);
@@ -143,7 +145,8 @@ class DemoWorld implements ApplicationRunner {
 		ci("globex", "GLX-MAIL", CiType.SERVICE, "Provider cloud", true, null);
 	}
 
-	private ConfigurationItem ci(String tenant, String name, CiType type, String location, boolean remote, Long parent) {
+	private ConfigurationItem ci(String tenant, String name, CiType type, String location, boolean remote,
+			Long parent) {
 		return this.cmdb.register(new NewConfigurationItem(tenant, name, type, location, remote, parent));
 	}
 
@@ -190,7 +193,10 @@ class DemoWorld implements ApplicationRunner {
 		grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
 	}
 
-	/** Adds permissions to the group's grant on the resource (there is at most one per resource). */
+	/**
+	 * Adds permissions to the group's grant on the resource (there is at most one per
+	 * resource).
+	 */
 	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
 		Authorization grant = this.authorizations.createAuthorizationQuery()
 			.groupIdIn(group)

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Functional escalation (work moves between teams) and hierarchical escalation (the incident
- * manager steps in). The service desk owns every incident until closure, so it hears of every
- * hand-over.
+ * Functional escalation (work moves between teams) and hierarchical escalation (the
+ * incident manager steps in). The service desk owns every incident until closure, so it
+ * hears of every hand-over.
  */
 @Service
 @Transactional
@@ -48,7 +48,9 @@ public class Escalations {
 		this.notifications.notifyGroup(incident, NotificationKind.HANDED_OVER, CurrentUser.SERVICE_DESK);
 	}
 
-	/** Whether the incident is being worked on by a team, so that the work can be moved. */
+	/**
+	 * Whether the incident is being worked on by a team, so that the work can be moved.
+	 */
 	public boolean hasTeamWork(String processInstanceId) {
 		return !activeWork(processInstanceId).isEmpty();
 	}

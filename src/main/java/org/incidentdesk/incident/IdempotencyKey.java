@@ -26,8 +26,9 @@ record IdempotencyKey(String userId, String key, String requestHash) {
 	static final int MAX_LENGTH = 100;
 
 	/**
-	 * Its own mapper rather than the application's, so a change to the API's JSON settings does not
-	 * change the hashes of keys already stored: properties sorted, nulls left out.
+	 * Its own mapper rather than the application's, so a change to the API's JSON
+	 * settings does not change the hashes of keys already stored: properties sorted,
+	 * nulls left out.
 	 */
 	private static final ObjectMapper CANONICAL = JsonMapper.builder()
 		.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -35,8 +36,8 @@ record IdempotencyKey(String userId, String key, String requestHash) {
 		.build();
 
 	/**
-	 * @param request the parsed request body; its canonical JSON ignores the order of fields,
-	 * white space and fields sent as null
+	 * @param request the parsed request body; its canonical JSON ignores the order of
+	 * fields, white space and fields sent as null
 	 */
 	static IdempotencyKey of(String userId, String key, Object request) {
 		return new IdempotencyKey(userId, check(key), sha256(canonical(request)));

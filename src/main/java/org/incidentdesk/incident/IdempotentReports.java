@@ -9,10 +9,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reports an incident at most once per idempotency key. The key is stored in the transaction that
- * creates the incident and starts its process, so either all three exist or none does. Two
- * concurrent first requests with the same key both try to store it; the primary key lets one win,
- * and the other rolls back everything it did and answers with the winner's incident.
+ * Reports an incident at most once per idempotency key. The key is stored in the
+ * transaction that creates the incident and starts its process, so either all three exist
+ * or none does. Two concurrent first requests with the same key both try to store it; the
+ * primary key lets one win, and the other rolls back everything it did and answers with
+ * the winner's incident.
  */
 @Service
 class IdempotentReports {
@@ -45,8 +46,10 @@ class IdempotentReports {
 			return this.transaction.execute(status -> reportOnce(report, key));
 		}
 		catch (DuplicateKeyException | TransientDataAccessException ex) {
-			// Another request with this key stored it first, or still holds it (PostgreSQL waits for
-			// it, H2 reports a concurrent update or a lock timeout). This request's incident and process
+			// Another request with this key stored it first, or still holds it
+			// (PostgreSQL waits for
+			// it, H2 reports a concurrent update or a lock timeout). This request's
+			// incident and process
 			// were rolled back.
 			return this.readOnly.execute(status -> this.keys.find(key.userId(), key.key())
 				.map(stored -> replay(stored, key))
@@ -76,7 +79,8 @@ class IdempotentReports {
 	}
 
 	/**
-	 * @param replayed whether the incident was reported by an earlier request with the same key
+	 * @param replayed whether the incident was reported by an earlier request with the
+	 * same key
 	 */
 	record Reported(Incident incident, boolean replayed) {
 	}

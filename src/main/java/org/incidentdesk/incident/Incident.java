@@ -6,16 +6,14 @@ import java.time.OffsetDateTime;
  * The incident record. Business data lives here; the process instance (business key =
  * {@link #number()}) holds only references and routing data.
  */
-public record Incident(long id, String number, String tenantId, String callerId, String affectedUser,
-		Channel channel, String summary, String description, String category, Long ciId, Level impact,
-		Level urgency, String priority, IncidentState state, HoldReason holdReason, String assignmentGroup,
-		String assignee, int supportLevel, boolean majorIncident, OffsetDateTime responseDueAt,
-		OffsetDateTime resolutionWarningAt, OffsetDateTime resolutionDueAt, OffsetDateTime respondedAt,
-		OffsetDateTime resolvedAt, OffsetDateTime closedAt, Boolean responseSlaBreached,
-		Boolean resolutionSlaBreached, String resolutionCode, String resolutionNotes, String closureCode,
-		Boolean firstContactResolution, Long timeToRespondSeconds, Long timeToResolveSeconds, Boolean slaMet,
-		int escalationCount, int hierarchicalEscalationCount, int reopenCount,
-		String duplicateOf, String processInstanceId, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-		int version) {
+public record Incident(long id, String number, String tenantId, String callerId, String affectedUser, Channel channel,
+		String summary, String description, String category, Long ciId, Level impact, Level urgency, String priority,
+		IncidentState state, HoldReason holdReason, String assignmentGroup, String assignee, int supportLevel,
+		boolean majorIncident, OffsetDateTime responseDueAt, OffsetDateTime resolutionWarningAt,
+		OffsetDateTime resolutionDueAt, OffsetDateTime respondedAt, OffsetDateTime resolvedAt, OffsetDateTime closedAt,
+		Boolean responseSlaBreached, Boolean resolutionSlaBreached, String resolutionCode, String resolutionNotes,
+		String closureCode, Boolean firstContactResolution, Long timeToRespondSeconds, Long timeToResolveSeconds,
+		Boolean slaMet, int escalationCount, int hierarchicalEscalationCount, int reopenCount, String duplicateOf,
+		String processInstanceId, OffsetDateTime createdAt, OffsetDateTime updatedAt, int version) {
 
 }

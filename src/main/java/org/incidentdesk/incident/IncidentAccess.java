@@ -4,9 +4,9 @@ import org.incidentdesk.system.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which incident. Callers see their own; provider staff see the tenants they serve;
- * auditors and administrators see all. An incident one may not see does not exist for them (404),
- * so guessing numbers reveals nothing.
+ * Who may see which incident. Callers see their own; provider staff see the tenants they
+ * serve; auditors and administrators see all. An incident one may not see does not exist
+ * for them (404), so guessing numbers reveals nothing.
  */
 @Component
 public class IncidentAccess {

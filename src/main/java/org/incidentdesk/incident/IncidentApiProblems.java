@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Says which query parameter of the incidents API could not be read and what it should look like.
- * Spring's own message for a value it cannot convert names Java types; everything else reads as the
- * application-wide handler writes it.
+ * Says which query parameter of the incidents API could not be read and what it should
+ * look like. Spring's own message for a value it cannot convert names Java types;
+ * everything else reads as the application-wide handler writes it.
  */
 @RestControllerAdvice(assignableTypes = IncidentController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

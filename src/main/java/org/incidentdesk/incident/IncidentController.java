@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The incidents API: report, list and read, comment and write work notes, hold and resume, answer
- * a resolution, withdraw.
+ * The incidents API: report, list and read, comment and write work notes, hold and
+ * resume, answer a resolution, withdraw.
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -94,13 +94,13 @@ class IncidentController {
 			.sorted()
 			.toList();
 		if (!unknown.isEmpty()) {
-			throw Problems.problem(HttpStatus.BAD_REQUEST, "Unknown query parameter",
-					"Unknown query parameter(s) " + unknown + ". Known parameters: "
-							+ IncidentSearch.PARAMETERS.stream().sorted().toList() + ".");
+			throw Problems.problem(HttpStatus.BAD_REQUEST, "Unknown query parameter", "Unknown query parameter(s) "
+					+ unknown + ". Known parameters: " + IncidentSearch.PARAMETERS.stream().sorted().toList() + ".");
 		}
 		IncidentFilter filter = search.toFilter(user);
 		IncidentRecords.Found found = this.records.search(filter);
-		return IncidentPage.of(found.items().stream().map(incident -> IncidentView.of(incident, user.isCaller())).toList(),
+		return IncidentPage.of(
+				found.items().stream().map(incident -> IncidentView.of(incident, user.isCaller())).toList(),
 				filter.page(), filter.size(), found.total());
 	}
 
@@ -205,8 +205,8 @@ class IncidentController {
 	}
 
 	/**
-	 * Decided before the incident is looked up, so a caller learns nothing about numbers that are
-	 * not theirs.
+	 * Decided before the incident is looked up, so a caller learns nothing about numbers
+	 * that are not theirs.
 	 */
 	private static void requireStaff(CurrentUser user, String action) {
 		if (user.isCaller()) {
@@ -220,8 +220,8 @@ class IncidentController {
 	}
 
 	/**
-	 * A new incident. Callers leave tenant and caller empty (they report for themselves); staff
-	 * name both.
+	 * A new incident. Callers leave tenant and caller empty (they report for themselves);
+	 * staff name both.
 	 */
 	record CreateIncident(@Size(max = 64) String tenantId, @Size(max = 64) String callerId,
 			@Size(max = 64) String affectedUser, Channel channel, @NotBlank @Size(max = 200) String summary,
@@ -244,7 +244,8 @@ class IncidentController {
 						this.description, this.category, this.ciName, this.impact, this.urgency);
 			}
 			if (this.tenantId == null || this.callerId == null) {
-				throw new InvalidIncidentException(List.of("Staff report on behalf of a caller: give tenantId and callerId."));
+				throw new InvalidIncidentException(
+						List.of("Staff report on behalf of a caller: give tenantId and callerId."));
 			}
 			if (!user.serves(this.tenantId) && !user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
 				throw new InvalidIncidentException(

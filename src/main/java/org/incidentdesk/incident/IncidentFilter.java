@@ -7,8 +7,8 @@ import java.util.Set;
 import org.incidentdesk.system.CurrentUser;
 
 /**
- * A checked incident search: what to match, what the searching user may see at all, the order and
- * the page. Every field is optional except scope, sort and paging.
+ * A checked incident search: what to match, what the searching user may see at all, the
+ * order and the page. Every field is optional except scope, sort and paging.
  *
  * @param text matched case-insensitively anywhere in number, summary or description
  */
@@ -27,8 +27,9 @@ record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priori
 	}
 
 	/**
-	 * Which incidents a user may see at all, as {@link IncidentAccess#canSee} decides for one
-	 * incident: everything, the caller's own, or those of the tenants the user serves.
+	 * Which incidents a user may see at all, as {@link IncidentAccess#canSee} decides for
+	 * one incident: everything, the caller's own, or those of the tenants the user
+	 * serves.
 	 */
 	record Scope(boolean all, String callerId, List<String> tenants) {
 

@@ -10,9 +10,9 @@ import org.incidentdesk.cmdb.ConfigurationItem;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a report against the world it refers to: the customer organisation exists, the caller
- * belongs to it, and the configuration item is one of its items. Whatever channel a report comes
- * through, it passes here.
+ * Checks a report against the world it refers to: the customer organisation exists, the
+ * caller belongs to it, and the configuration item is one of its items. Whatever channel
+ * a report comes through, it passes here.
  */
 @Service
 public class IncidentIntake {
@@ -46,8 +46,8 @@ public class IncidentIntake {
 			errors.add("The summary has " + report.summary().length() + " characters; at most 200 are allowed.");
 		}
 		if (report.description() != null && report.description().length() > 4000) {
-			errors.add("The description has " + report.description().length()
-					+ " characters; at most 4000 are allowed.");
+			errors
+				.add("The description has " + report.description().length() + " characters; at most 4000 are allowed.");
 		}
 		if (report.category() == null || !CATEGORIES.contains(report.category())) {
 			errors.add("The category must be one of " + String.join(", ", CATEGORIES.stream().sorted().toList()) + ".");
@@ -77,7 +77,10 @@ public class IncidentIntake {
 
 	/** Whether the user belongs to the tenant, directly or through one of its groups. */
 	public boolean belongsTo(String userId, String tenantId) {
-		return this.identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).tenantId(tenantId)
+		return this.identity.createTenantQuery()
+			.userMember(userId)
+			.includingGroupsOfUser(true)
+			.tenantId(tenantId)
 			.count() > 0;
 	}
 

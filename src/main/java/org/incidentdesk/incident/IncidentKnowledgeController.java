@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Turns an incident's resolution into a draft knowledge article, so the next caller with the same
- * problem finds the answer. The draft is internal and provider-wide until someone publishes it.
+ * Turns an incident's resolution into a draft knowledge article, so the next caller with
+ * the same problem finds the answer. The draft is internal and provider-wide until
+ * someone publishes it.
  */
 @RestController
 @Tag(name = "Incidents")

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to incident records. Every change writes its timeline entry (who, when, which field, old
- * and new value) in the same transaction, and state changes are checked against the allowed
- * transitions. The process drives these changes through its delegates.
+ * Changes to incident records. Every change writes its timeline entry (who, when, which
+ * field, old and new value) in the same transaction, and state changes are checked
+ * against the allowed transitions. The process drives these changes through its
+ * delegates.
  */
 @Service
 @Transactional
@@ -105,8 +106,8 @@ public class IncidentRecords {
 	}
 
 	/**
-	 * The first time somebody picks the incident up stops the response clock and puts a new incident
-	 * in progress. Later pick-ups change nothing.
+	 * The first time somebody picks the incident up stops the response clock and puts a
+	 * new incident in progress. Later pick-ups change nothing.
 	 * @return whether this was the first response
 	 */
 	public boolean markResponded(String number) {
@@ -116,8 +117,8 @@ public class IncidentRecords {
 		}
 		OffsetDateTime now = this.clock.nowUtc();
 		Boolean breached = (incident.responseDueAt() != null) ? now.isAfter(incident.responseDueAt()) : null;
-		this.repository.update(incident.id(), now, "responded_at = :now, response_sla_breached = :breached", "now",
-				now, "breached", breached);
+		this.repository.update(incident.id(), now, "responded_at = :now, response_sla_breached = :breached", "now", now,
+				"breached", breached);
 		changed(incident, "respondedAt", null, now, Visibility.INTERNAL, now);
 		if (incident.state() == IncidentState.NEW) {
 			moveTo(number, IncidentState.IN_PROGRESS, null);
@@ -136,8 +137,8 @@ public class IncidentRecords {
 				"group", toGroup, "level", level, "escalations", escalations);
 		String from = (incident.assignmentGroup() != null) ? incident.assignmentGroup() : "service-desk";
 		this.repository.insertActivity(incident.id(), ActivityKind.HANDOVER, Visibility.INTERNAL, this.actor.id(),
-				kind.describe(from, toGroup) + ((note != null && !note.isBlank()) ? " " + note : ""),
-				"assignmentGroup", from, toGroup, now);
+				kind.describe(from, toGroup) + ((note != null && !note.isBlank()) ? " " + note : ""), "assignmentGroup",
+				from, toGroup, now);
 	}
 
 	public void setPriority(String number, String priority) {
@@ -166,8 +167,8 @@ public class IncidentRecords {
 	public void recordSlaWarning(String number) {
 		Incident incident = get(number);
 		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
-				"Resolution SLA warning: the incident is due by " + incident.resolutionDueAt() + ".", null, null,
-				null, this.clock.nowUtc());
+				"Resolution SLA warning: the incident is due by " + incident.resolutionDueAt() + ".", null, null, null,
+				this.clock.nowUtc());
 	}
 
 	public void markResolutionSlaBreached(String number) {
@@ -190,8 +191,8 @@ public class IncidentRecords {
 	}
 
 	/**
-	 * Records the solution. A fix by the service desk with no hand-over and no reopen is a
-	 * first-contact resolution.
+	 * Records the solution. A fix by the service desk with no hand-over and no reopen is
+	 * a first-contact resolution.
 	 */
 	public void resolve(String number, String resolutionCode, String resolutionNotes) {
 		Incident incident = get(number);
@@ -240,8 +241,8 @@ public class IncidentRecords {
 				state = 'CLOSED', closed_at = :now, closure_code = :code, time_to_respond_seconds = :toRespond,
 				time_to_resolve_seconds = :toResolve, sla_met = :slaMet,
 				response_sla_breached = coalesce(response_sla_breached, false),
-				resolution_sla_breached = coalesce(resolution_sla_breached, false)""", "now", now, "code",
-				closureCode, "toRespond", toRespond, "toResolve", toResolve, "slaMet", slaMet);
+				resolution_sla_breached = coalesce(resolution_sla_breached, false)""", "now", now, "code", closureCode,
+				"toRespond", toRespond, "toResolve", toResolve, "slaMet", slaMet);
 		changed(incident, "state", incident.state(), IncidentState.CLOSED, Visibility.PUBLIC, now);
 		changed(incident, "closureCode", incident.closureCode(), closureCode, Visibility.PUBLIC, now);
 		return get(number);
@@ -260,14 +261,16 @@ public class IncidentRecords {
 				null, null, null, now);
 	}
 
-	/** Attaches the knowledge suggestions found for the incident, replacing earlier ones. */
+	/**
+	 * Attaches the knowledge suggestions found for the incident, replacing earlier ones.
+	 */
 	public void attachSuggestions(String number, List<Suggestion> suggestions) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
 		this.repository.replaceSuggestions(incident.id(), suggestions, now);
 		if (!suggestions.isEmpty()) {
-			this.repository.insertActivity(incident.id(), ActivityKind.WORK_NOTE, Visibility.INTERNAL,
-					this.actor.id(), suggestions.size() + " knowledge suggestion(s) attached, best: "
+			this.repository.insertActivity(incident.id(), ActivityKind.WORK_NOTE, Visibility.INTERNAL, this.actor.id(),
+					suggestions.size() + " knowledge suggestion(s) attached, best: "
 							+ suggestions.get(0).articleNumber() + " " + suggestions.get(0).title(),
 					null, null, null, now);
 		}
@@ -301,7 +304,10 @@ public class IncidentRecords {
 				this.clock.nowUtc());
 	}
 
-	/** Records that somebody was notified (the notification itself goes through the outbox). */
+	/**
+	 * Records that somebody was notified (the notification itself goes through the
+	 * outbox).
+	 */
 	public void recordNotification(long incidentId, String recipient, String subject) {
 		this.repository.insertActivity(incidentId, ActivityKind.NOTIFICATION, Visibility.INTERNAL, this.actor.id(),
 				subject, "notified", null, recipient, this.clock.nowUtc());
@@ -309,9 +315,9 @@ public class IncidentRecords {
 
 	private void requireTransition(Incident incident, IncidentState target) {
 		if (!incident.state().canMoveTo(target)) {
-			throw new IllegalIncidentStateException("Incident " + incident.number() + " is "
-					+ incident.state().name().toLowerCase().replace('_', ' ') + " and cannot become "
-					+ target.name().toLowerCase().replace('_', ' ') + ".");
+			throw new IllegalIncidentStateException(
+					"Incident " + incident.number() + " is " + incident.state().name().toLowerCase().replace('_', ' ')
+							+ " and cannot become " + target.name().toLowerCase().replace('_', ' ') + ".");
 		}
 	}
 

@@ -85,7 +85,8 @@ class IncidentRepository {
 	}
 
 	/**
-	 * Updates columns of one incident. Column names come from this package only, never from input.
+	 * Updates columns of one incident. Column names come from this package only, never
+	 * from input.
 	 */
 	void update(long id, OffsetDateTime now, String assignments, Object... params) {
 		var statement = this.jdbc.sql("update incident set " + assignments
@@ -98,15 +99,25 @@ class IncidentRepository {
 
 	/**
 	 * Appends an entry to the timeline and links it into the incident's hash chain
-	 * ({@link ActivityHash}). Locking the incident row first makes concurrent writers for one
-	 * incident take turns, so two entries never chain to the same predecessor.
+	 * ({@link ActivityHash}). Locking the incident row first makes concurrent writers for
+	 * one incident take turns, so two entries never chain to the same predecessor.
 	 */
-	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author,
-			String body, String field, String oldValue, String newValue, OffsetDateTime now) {
-		this.jdbc.sql("select id from incident where id = :id for update").param("id", incidentId).query(Long.class).single();
-		String previousHash = this.jdbc.sql("""
-				select hash from incident_activity where incident_id = :incident order by id desc fetch first 1 rows only
-				""").param("incident", incidentId).query(String.class).list().stream().filter(Objects::nonNull).findFirst()
+	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author, String body,
+			String field, String oldValue, String newValue, OffsetDateTime now) {
+		this.jdbc.sql("select id from incident where id = :id for update")
+			.param("id", incidentId)
+			.query(Long.class)
+			.single();
+		String previousHash = this.jdbc
+			.sql("""
+					select hash from incident_activity where incident_id = :incident order by id desc fetch first 1 rows only
+					""")
+			.param("incident", incidentId)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
 			.orElse(ActivityHash.CHAIN_START);
 		String oldStored = truncate(oldValue);
 		String newStored = truncate(newValue);
@@ -139,13 +150,16 @@ class IncidentRepository {
 	}
 
 	void replaceSuggestions(long incidentId, List<Suggestion> suggestions, OffsetDateTime now) {
-		this.jdbc.sql("delete from incident_suggestion where incident_id = :incident").param("incident", incidentId).update();
+		this.jdbc.sql("delete from incident_suggestion where incident_id = :incident")
+			.param("incident", incidentId)
+			.update();
 		int rank = 1;
 		for (Suggestion suggestion : suggestions) {
-			this.jdbc.sql("""
-					insert into incident_suggestion (incident_id, article_id, article_number, title, kind, score, rank_no, created_at)
-					values (:incident, :article, :number, :title, :kind, :score, :rank, :now)
-					""")
+			this.jdbc
+				.sql("""
+						insert into incident_suggestion (incident_id, article_id, article_number, title, kind, score, rank_no, created_at)
+						values (:incident, :article, :number, :title, :kind, :score, :rank, :now)
+						""")
 				.param("incident", incidentId)
 				.param("article", suggestion.articleId())
 				.param("number", suggestion.articleNumber())
@@ -170,8 +184,9 @@ class IncidentRepository {
 	}
 
 	/**
-	 * One page of the incidents that match the filter and lie in the user's scope. The SQL is put
-	 * together from fixed fragments only; every value the user gave is a bind parameter.
+	 * One page of the incidents that match the filter and lie in the user's scope. The
+	 * SQL is put together from fixed fragments only; every value the user gave is a bind
+	 * parameter.
 	 */
 	List<Incident> search(IncidentFilter filter) {
 		Map<String, Object> params = new HashMap<>();
@@ -182,8 +197,9 @@ class IncidentRepository {
 		orderBy.add(filter.sort().get(0).descending() ? "id desc" : "id asc");
 		params.put("offset", filter.offset());
 		params.put("limit", filter.size());
-		return this.jdbc.sql("select * from incident where " + where + " order by " + orderBy
-				+ " offset :offset rows fetch next :limit rows only")
+		return this.jdbc
+			.sql("select * from incident where " + where + " order by " + orderBy
+					+ " offset :offset rows fetch next :limit rows only")
 			.params(params)
 			.query(INCIDENT)
 			.list();
@@ -226,7 +242,8 @@ class IncidentRepository {
 		equal(conditions, params, "category", "category", filter.category());
 		equal(conditions, params, "major_incident", "major", filter.major());
 		if (filter.text() != null) {
-			// lower(..) like lower(..) rather than ilike, which H2 and PostgreSQL do not share
+			// lower(..) like lower(..) rather than ilike, which H2 and PostgreSQL do not
+			// share
 			conditions.add("""
 					(lower(number) like lower(:text) escape '\\' or lower(summary) like lower(:text) escape '\\'
 					 or lower(description) like lower(:text) escape '\\')""");
@@ -256,8 +273,8 @@ class IncidentRepository {
 	}
 
 	/**
-	 * The suggestions a caller may read: the articles must still be published and public. They
-	 * were found for the service desk, which also sees internal ones.
+	 * The suggestions a caller may read: the articles must still be published and public.
+	 * They were found for the service desk, which also sees internal ones.
 	 */
 	List<Suggestion> publicSuggestions(long incidentId) {
 		return this.jdbc.sql("""
@@ -285,8 +302,8 @@ class IncidentRepository {
 				IncidentState.valueOf(rs.getString("state")), enumOrNull(rs.getString("hold_reason")),
 				rs.getString("assignment_group"), rs.getString("assignee"), rs.getInt("support_level"),
 				rs.getBoolean("major_incident"), time(rs, "response_due_at"), time(rs, "resolution_warning_at"),
-				time(rs, "resolution_due_at"), time(rs, "responded_at"), time(rs, "resolved_at"),
-				time(rs, "closed_at"), rs.getObject("response_sla_breached", Boolean.class),
+				time(rs, "resolution_due_at"), time(rs, "responded_at"), time(rs, "resolved_at"), time(rs, "closed_at"),
+				rs.getObject("response_sla_breached", Boolean.class),
 				rs.getObject("resolution_sla_breached", Boolean.class), rs.getString("resolution_code"),
 				rs.getString("resolution_notes"), rs.getString("closure_code"),
 				rs.getObject("first_contact_resolution", Boolean.class),

@@ -15,8 +15,8 @@ import org.incidentdesk.system.CurrentUser;
 import org.springframework.http.HttpStatus;
 
 /**
- * The query parameters of {@code GET /api/v1/incidents}. Lists may be given as repeated parameters
- * or comma separated ({@code state=NEW,IN_PROGRESS}).
+ * The query parameters of {@code GET /api/v1/incidents}. Lists may be given as repeated
+ * parameters or comma separated ({@code state=NEW,IN_PROGRESS}).
  *
  * @param q text to find in number, summary or description, ignoring case
  * @param sort {@code field[,asc|desc]}, repeatable; see {@link IncidentSort}
@@ -53,9 +53,8 @@ record IncidentSearch(List<IncidentState> state,
 				used.add("major");
 			}
 			if (!used.isEmpty()) {
-				throw Problems.problem(HttpStatus.FORBIDDEN, "Filter not allowed",
-						"Callers cannot filter by " + String.join(", ", used) + "; only staff filter by "
-								+ String.join(", ", STAFF_FILTERS) + ".");
+				throw Problems.problem(HttpStatus.FORBIDDEN, "Filter not allowed", "Callers cannot filter by "
+						+ String.join(", ", used) + "; only staff filter by " + String.join(", ", STAFF_FILTERS) + ".");
 			}
 		}
 		if (this.createdFrom != null && this.createdTo != null && !this.createdFrom.isBefore(this.createdTo)) {

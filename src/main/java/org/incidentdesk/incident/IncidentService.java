@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * What callers and clients do with incidents. The record and its process move together: each
- * method runs in one transaction that covers both, so neither exists or changes without the other.
+ * What callers and clients do with incidents. The record and its process move together:
+ * each method runs in one transaction that covers both, so neither exists or changes
+ * without the other.
  */
 @Service
 @Transactional
@@ -58,14 +59,14 @@ public class IncidentService {
 	}
 
 	/**
-	 * Adds a comment (visible to the caller) or a work note (internal). A comment from the caller
-	 * on an incident that waits for the caller's answer resumes it.
+	 * Adds a comment (visible to the caller) or a work note (internal). A comment from
+	 * the caller on an incident that waits for the caller's answer resumes it.
 	 */
 	public void comment(String number, String authorId, String body, Visibility visibility) {
 		Incident incident = this.records.get(number);
 		if (!incident.state().isOpen() && incident.state() != IncidentState.RESOLVED) {
-			throw new IllegalIncidentStateException(
-					"Incident " + number + " is " + incident.state().name().toLowerCase() + "; it takes no more comments.");
+			throw new IllegalIncidentStateException("Incident " + number + " is "
+					+ incident.state().name().toLowerCase() + "; it takes no more comments.");
 		}
 		this.records.addEntry(number, (visibility == Visibility.PUBLIC) ? ActivityKind.COMMENT : ActivityKind.WORK_NOTE,
 				visibility, body);
@@ -87,8 +88,8 @@ public class IncidentService {
 	}
 
 	/**
-	 * Puts a new or in-progress incident on hold. Only the record changes: the process goes on
-	 * where it is, and a caller's comment or {@link #resume} ends the hold.
+	 * Puts a new or in-progress incident on hold. Only the record changes: the process
+	 * goes on where it is, and a caller's comment or {@link #resume} ends the hold.
 	 */
 	public void hold(String number, HoldReason reason, String comment) {
 		Incident incident = this.records.get(number);
@@ -118,7 +119,9 @@ public class IncidentService {
 				"Back in progress; no longer " + describe(incident.holdReason()) + ".");
 	}
 
-	/** Whether the incident's process waits at its message event for the caller's reply. */
+	/**
+	 * Whether the incident's process waits at its message event for the caller's reply.
+	 */
 	private boolean waitsForCallerReply(Incident incident) {
 		return incident.processInstanceId() != null && this.runtime.createEventSubscriptionQuery()
 			.processInstanceId(incident.processInstanceId())
@@ -153,13 +156,14 @@ public class IncidentService {
 			throw new IllegalIncidentStateException(
 					"Incident " + number + " is not waiting for a confirmation of its resolution.");
 		}
-		this.tasks.complete(confirmation.getId(), Variables.putValue(Var.RESOLUTION_ACCEPTED, accepted)
-			.putValue(Var.REJECTION_REASON, rejectionReason));
+		this.tasks.complete(confirmation.getId(),
+				Variables.putValue(Var.RESOLUTION_ACCEPTED, accepted).putValue(Var.REJECTION_REASON, rejectionReason));
 	}
 
 	/**
-	 * Staff resolve the incident through the API, as they would in Tasklist: the task of the group
-	 * working on it is completed with a resolution, checked like any other task outcome.
+	 * Staff resolve the incident through the API, as they would in Tasklist: the task of
+	 * the group working on it is completed with a resolution, checked like any other task
+	 * outcome.
 	 */
 	public void resolve(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
 		Incident incident = this.records.get(number);
@@ -168,18 +172,18 @@ public class IncidentService {
 			.taskDefinitionKeyIn(Element.TASK_TRIAGE_INCIDENT, Element.TASK_WORK_ON_INCIDENT, Element.TASK_WORK_ON_SITE)
 			.singleResult();
 		if (work == null) {
-			throw new IllegalIncidentStateException("Incident " + number + " is "
-					+ incident.state().name().toLowerCase().replace('_', ' ')
-					+ " and no team is working on it, so there is nothing to resolve.");
+			throw new IllegalIncidentStateException(
+					"Incident " + number + " is " + incident.state().name().toLowerCase().replace('_', ' ')
+							+ " and no team is working on it, so there is nothing to resolve.");
 		}
 		boolean mayWork = user.id().equals(work.getAssignee()) || user.isMemberOf(CurrentUser.ADMINISTRATORS)
 				|| this.tasks.getIdentityLinksForTask(work.getId())
 					.stream()
 					.anyMatch(link -> link.getGroupId() != null && user.isMemberOf(link.getGroupId()));
 		if (!mayWork) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
-					HttpStatus.FORBIDDEN,
-					"Incident " + number + " is with " + incident.assignmentGroup() + "; only that group can resolve it."),
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN,
+					ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Incident " + number + " is with "
+							+ incident.assignmentGroup() + "; only that group can resolve it."),
 					null);
 		}
 		String decision = switch (work.getTaskDefinitionKey()) {
@@ -187,9 +191,10 @@ public class IncidentService {
 			case Element.TASK_WORK_ON_SITE -> Var.ON_SITE_DECISION;
 			default -> Var.SUPPORT_DECISION;
 		};
-		this.tasks.complete(work.getId(), Variables.putValue(decision, "RESOLVE")
-			.putValue(Var.RESOLUTION_CODE, resolutionCode)
-			.putValue(Var.RESOLUTION_NOTES, resolutionNotes));
+		this.tasks.complete(work.getId(),
+				Variables.putValue(decision, "RESOLVE")
+					.putValue(Var.RESOLUTION_CODE, resolutionCode)
+					.putValue(Var.RESOLUTION_NOTES, resolutionNotes));
 	}
 
 	/** The caller no longer needs help. */

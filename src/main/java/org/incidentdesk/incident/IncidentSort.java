@@ -10,8 +10,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The columns an incident list can be sorted by. The SQL of each is fixed here, so a sort request
- * only ever selects one of these fragments and never reaches the SQL itself.
+ * The columns an incident list can be sorted by. The SQL of each is fixed here, so a sort
+ * request only ever selects one of these fragments and never reaches the SQL itself.
  */
 enum IncidentSort {
 
@@ -22,8 +22,9 @@ enum IncidentSort {
 	PRIORITY("priority", "priority"),
 
 	/** In the order of an incident's life, not alphabetically. */
-	STATE("state", "case state when 'NEW' then 0 when 'IN_PROGRESS' then 1 when 'ON_HOLD' then 2"
-			+ " when 'RESOLVED' then 3 when 'CLOSED' then 4 else 5 end"),
+	STATE("state",
+			"case state when 'NEW' then 0 when 'IN_PROGRESS' then 1 when 'ON_HOLD' then 2"
+					+ " when 'RESOLVED' then 3 when 'CLOSED' then 4 else 5 end"),
 
 	NUMBER("number", "number"),
 
@@ -40,7 +41,9 @@ enum IncidentSort {
 		this.sql = sql;
 	}
 
-	/** The column expression; nulls come last either way, the same on H2 and PostgreSQL. */
+	/**
+	 * The column expression; nulls come last either way, the same on H2 and PostgreSQL.
+	 */
 	String sql(boolean descending) {
 		return this.sql + (descending ? " desc" : " asc") + " nulls last";
 	}
@@ -50,9 +53,10 @@ enum IncidentSort {
 	}
 
 	/**
-	 * Reads {@code sort=createdAt,desc} style parameters. Spring splits a single parameter at its
-	 * commas and leaves repeated ones whole, so both shapes are flattened into tokens first: a
-	 * field, optionally followed by {@code asc} or {@code desc}.
+	 * Reads {@code sort=createdAt,desc} style parameters. Spring splits a single
+	 * parameter at its commas and leaves repeated ones whole, so both shapes are
+	 * flattened into tokens first: a field, optionally followed by {@code asc} or
+	 * {@code desc}.
 	 */
 	static List<Order> parse(List<String> parameters) {
 		if (parameters == null || parameters.isEmpty()) {

@@ -8,12 +8,12 @@ import java.time.OffsetDateTime;
 public record IncidentView(String number, String tenantId, String callerId, String affectedUser, Channel channel,
 		String summary, String description, String category, Long ciId, Level impact, Level urgency, String priority,
 		IncidentState state, HoldReason holdReason, String assignmentGroup, String assignee, Integer supportLevel,
-		Boolean majorIncident, OffsetDateTime responseDueAt, OffsetDateTime resolutionDueAt,
-		OffsetDateTime respondedAt, OffsetDateTime resolvedAt, OffsetDateTime closedAt, Boolean responseSlaBreached,
-		Boolean resolutionSlaBreached, Boolean slaMet, String resolutionCode, String resolutionNotes,
-		String closureCode, Boolean firstContactResolution, Long timeToRespondSeconds, Long timeToResolveSeconds,
-		Integer escalationCount, Integer hierarchicalEscalationCount, Integer reopenCount, String duplicateOf,
-		OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		Boolean majorIncident, OffsetDateTime responseDueAt, OffsetDateTime resolutionDueAt, OffsetDateTime respondedAt,
+		OffsetDateTime resolvedAt, OffsetDateTime closedAt, Boolean responseSlaBreached, Boolean resolutionSlaBreached,
+		Boolean slaMet, String resolutionCode, String resolutionNotes, String closureCode,
+		Boolean firstContactResolution, Long timeToRespondSeconds, Long timeToResolveSeconds, Integer escalationCount,
+		Integer hierarchicalEscalationCount, Integer reopenCount, String duplicateOf, OffsetDateTime createdAt,
+		OffsetDateTime updatedAt) {
 
 	public static IncidentView of(Incident i, boolean forCaller) {
 		if (forCaller) {
@@ -28,10 +28,10 @@ public record IncidentView(String number, String tenantId, String callerId, Stri
 				i.description(), i.category(), i.ciId(), i.impact(), i.urgency(), i.priority(), i.state(),
 				i.holdReason(), i.assignmentGroup(), i.assignee(), i.supportLevel(), i.majorIncident(),
 				i.responseDueAt(), i.resolutionDueAt(), i.respondedAt(), i.resolvedAt(), i.closedAt(),
-				i.responseSlaBreached(), i.resolutionSlaBreached(), i.slaMet(), i.resolutionCode(),
-				i.resolutionNotes(), i.closureCode(), i.firstContactResolution(), i.timeToRespondSeconds(),
-				i.timeToResolveSeconds(), i.escalationCount(), i.hierarchicalEscalationCount(), i.reopenCount(),
-				i.duplicateOf(), i.createdAt(), i.updatedAt());
+				i.responseSlaBreached(), i.resolutionSlaBreached(), i.slaMet(), i.resolutionCode(), i.resolutionNotes(),
+				i.closureCode(), i.firstContactResolution(), i.timeToRespondSeconds(), i.timeToResolveSeconds(),
+				i.escalationCount(), i.hierarchicalEscalationCount(), i.reopenCount(), i.duplicateOf(), i.createdAt(),
+				i.updatedAt());
 	}
 
 }

@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A report or a change that refers to things that do not exist or do not fit together. */
+/**
+ * A report or a change that refers to things that do not exist or do not fit together.
+ */
 public class InvalidIncidentException extends ErrorResponseException {
 
 	private final List<String> errors;

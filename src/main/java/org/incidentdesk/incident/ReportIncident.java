@@ -6,10 +6,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A report of an incident as it arrives (API, portal, the service desk's start form), before it
- * is checked against the tenants, users and CMDB.
+ * A report of an incident as it arrives (API, portal, the service desk's start form),
+ * before it is checked against the tenants, users and CMDB.
  *
- * @param ciName name of the affected configuration item in the caller's organisation, if known
+ * @param ciName name of the affected configuration item in the caller's organisation, if
+ * known
  */
 public record ReportIncident(@NotBlank @Size(max = 64) String tenantId, @NotBlank @Size(max = 64) String callerId,
 		@Size(max = 64) String affectedUser, @NotNull Channel channel, @NotBlank @Size(max = 200) String summary,

@@ -1,8 +1,8 @@
 package org.incidentdesk.knowledge;
 
 /**
- * What a knowledge article is: a how-to or solution, or a known error, a problem whose root cause is
- * known and that has a workaround until it is fixed.
+ * What a knowledge article is: a how-to or solution, or a known error, a problem whose
+ * root cause is known and that has a workaround until it is fixed.
  */
 public enum ArticleKind {
 

@@ -1,8 +1,8 @@
 package org.incidentdesk.knowledge;
 
 /**
- * Who is reading the knowledge base. Only published articles are ever shown; callers see the
- * public ones, service desk staff also see the internal ones.
+ * Who is reading the knowledge base. Only published articles are ever shown; callers see
+ * the public ones, service desk staff also see the internal ones.
  */
 public enum Audience {
 

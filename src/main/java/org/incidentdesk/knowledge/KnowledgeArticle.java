@@ -8,8 +8,8 @@ import org.springframework.lang.Nullable;
 /**
  * A knowledge article or known error as stored.
  *
- * @param tenantId the tenant that owns the article, or {@code null} for a provider-wide article that
- * every tenant sees
+ * @param tenantId the tenant that owns the article, or {@code null} for a provider-wide
+ * article that every tenant sees
  * @param language {@code "en"} or {@code "id"}
  * @param problemRef for known errors, the problem record whose root cause this is
  * @param usageCount times the article was suggested or viewed
@@ -30,16 +30,17 @@ public record KnowledgeArticle(long id, String number, @Nullable String tenantId
 	}
 
 	/**
-	 * Whether a user of the given tenant ({@code null}: provider staff outside any tenant) may read
-	 * this article: it is published, belongs to that tenant or to every tenant, and its visibility
-	 * suits the audience.
+	 * Whether a user of the given tenant ({@code null}: provider staff outside any
+	 * tenant) may read this article: it is published, belongs to that tenant or to every
+	 * tenant, and its visibility suits the audience.
 	 */
 	public boolean isVisibleTo(@Nullable String viewerTenantId, Audience audience) {
 		return this.state == ArticleState.PUBLISHED && isInScopeOf(viewerTenantId) && audience.mayRead(this.visibility);
 	}
 
 	/**
-	 * Whether the article belongs to the given tenant or to every tenant, whatever its state.
+	 * Whether the article belongs to the given tenant or to every tenant, whatever its
+	 * state.
 	 */
 	public boolean isInScopeOf(@Nullable String viewerTenantId) {
 		return this.tenantId == null || this.tenantId.equals(viewerTenantId);

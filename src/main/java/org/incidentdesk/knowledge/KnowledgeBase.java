@@ -19,12 +19,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The knowledge base: suggests articles for a problem description, and keeps articles, known errors
- * and the record of which article solved whose problem.
+ * The knowledge base: suggests articles for a problem description, and keeps articles,
+ * known errors and the record of which article solved whose problem.
  * <p>
- * A reader sees published articles of their own tenant and provider-wide ones; callers only the
- * public ones. A tenant id of {@code null} stands for provider staff outside any tenant, who see
- * provider-wide articles only.
+ * A reader sees published articles of their own tenant and provider-wide ones; callers
+ * only the public ones. A tenant id of {@code null} stands for provider staff outside any
+ * tenant, who see provider-wide articles only.
  */
 @Service
 public class KnowledgeBase {
@@ -45,8 +45,8 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Articles that may help with the problem the text describes, best first, in either language.
-	 * Counts as a use of each article suggested.
+	 * Articles that may help with the problem the text describes, best first, in either
+	 * language. Counts as a use of each article suggested.
 	 */
 	@Transactional
 	public List<KnowledgeSuggestion> suggest(@Nullable String tenantId, String text, Audience audience, int limit) {
@@ -59,7 +59,8 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Articles matching the query, best first; without a query, the most recently changed ones.
+	 * Articles matching the query, best first; without a query, the most recently changed
+	 * ones.
 	 */
 	@Transactional(readOnly = true)
 	public List<KnowledgeArticle> search(@Nullable String tenantId, @Nullable String query, Audience audience,
@@ -72,7 +73,8 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * The article with that number if the reader may see it. Counts as a use of the article.
+	 * The article with that number if the reader may see it. Counts as a use of the
+	 * article.
 	 */
 	@Transactional
 	public Optional<KnowledgeArticle> find(@Nullable String tenantId, String number, Audience audience) {
@@ -83,10 +85,13 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Whether the reader may see the article with that number, without counting it as a use.
+	 * Whether the reader may see the article with that number, without counting it as a
+	 * use.
 	 */
 	boolean isVisible(@Nullable String tenantId, String number, Audience audience) {
-		return this.articles.findByNumber(number).filter((article) -> article.isVisibleTo(tenantId, audience)).isPresent();
+		return this.articles.findByNumber(number)
+			.filter((article) -> article.isVisibleTo(tenantId, audience))
+			.isPresent();
 	}
 
 	@Transactional
@@ -97,11 +102,12 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Records that an article solved a user's problem, perhaps instead of an incident being raised: the
-	 * deflection the service desk reports on. Saying so again for the same article and incident
-	 * changes nothing.
+	 * Records that an article solved a user's problem, perhaps instead of an incident
+	 * being raised: the deflection the service desk reports on. Saying so again for the
+	 * same article and incident changes nothing.
 	 * @param incidentNumber the incident it solved, or {@code null} if none was raised
-	 * @throws UnknownArticleException if the tenant has no published article with that number
+	 * @throws UnknownArticleException if the tenant has no published article with that
+	 * number
 	 */
 	@Transactional
 	public void recordSolved(@Nullable String tenantId, String articleNumber, String userId,
@@ -118,8 +124,8 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Turns how an incident was resolved into a draft internal article of the tenant, for staff to
-	 * review, edit and publish. The language is guessed from the text.
+	 * Turns how an incident was resolved into a draft internal article of the tenant, for
+	 * staff to review, edit and publish. The language is guessed from the text.
 	 */
 	@Transactional
 	public KnowledgeArticle draftFromResolution(@Nullable String tenantId, String title, @Nullable String symptoms,
@@ -130,10 +136,11 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Publishes an article of the tenant (provider staff: a provider-wide article), so that it is
-	 * suggested from now on. Publishing a published article changes nothing.
+	 * Publishes an article of the tenant (provider staff: a provider-wide article), so
+	 * that it is suggested from now on. Publishing a published article changes nothing.
 	 * @throws UnknownArticleException if the tenant has no article with that number
-	 * @throws OptimisticLockingFailureException if somebody else changed the article meanwhile
+	 * @throws OptimisticLockingFailureException if somebody else changed the article
+	 * meanwhile
 	 */
 	@Transactional
 	public KnowledgeArticle publish(@Nullable String tenantId, String number) {
@@ -153,8 +160,9 @@ public class KnowledgeBase {
 	}
 
 	/**
-	 * Searches the index and reads the hits from the database, which decides what the reader may see:
-	 * the index of this node may lag a few seconds behind a change made on another one.
+	 * Searches the index and reads the hits from the database, which decides what the
+	 * reader may see: the index of this node may lag a few seconds behind a change made
+	 * on another one.
 	 */
 	private List<Found> find(@Nullable String tenantId, String text, Audience audience, int limit) {
 		List<IndexHit> hits = this.index.search(tenantId, text, audience, Math.min(limit, MAX_LIMIT));

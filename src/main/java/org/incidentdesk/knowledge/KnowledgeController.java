@@ -33,8 +33,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The knowledge base over HTTP. Who the user is, which tenant they belong to and whether they read
- * as a caller or as staff comes from {@link KnowledgeAccess}.
+ * The knowledge base over HTTP. Who the user is, which tenant they belong to and whether
+ * they read as a caller or as staff comes from {@link KnowledgeAccess}.
  */
 @RestController
 @RequestMapping("/api/v1/knowledge")
@@ -96,8 +96,8 @@ class KnowledgeController {
 
 	@PostMapping("/articles/{number}/solved")
 	@Operation(summary = "Say that an article solved your problem, perhaps for an incident you raised")
-	ResponseEntity<Void> solved(@PathVariable String number, @Valid @RequestBody(required = false) SolvedRequest request,
-			Principal principal) {
+	ResponseEntity<Void> solved(@PathVariable String number,
+			@Valid @RequestBody(required = false) SolvedRequest request, Principal principal) {
 		String tenantId = this.access.tenantOf(principal);
 		// A caller may only vouch for an article they can read.
 		if (!this.knowledge.isVisible(tenantId, number, this.access.audienceOf(principal))) {
@@ -149,7 +149,8 @@ class KnowledgeController {
 
 	private void requireStaff(Principal principal) {
 		if (this.access.audienceOf(principal) != Audience.STAFF) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only service desk staff can write knowledge articles");
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only service desk staff can write knowledge articles");
 		}
 	}
 
@@ -158,8 +159,8 @@ class KnowledgeController {
 			@Size(max = 10) List<@NotBlank @Size(max = 40) @Pattern(regexp = "[^,]*",
 					message = "must not contain a comma") String> tags,
 			@NotNull @Pattern(regexp = "en|id", message = "must be en or id") String language,
-			@NotNull ArticleVisibility visibility, @NotNull ArticleState state,
-			@Size(max = 32) String problemRef, @Size(max = 4000) String workaround) {
+			@NotNull ArticleVisibility visibility, @NotNull ArticleState state, @Size(max = 32) String problemRef,
+			@Size(max = 4000) String workaround) {
 
 		NewArticle toNewArticle(@Nullable String tenantId) {
 			return new NewArticle(tenantId, this.kind, this.title, this.symptoms, this.resolution,
@@ -169,12 +170,13 @@ class KnowledgeController {
 
 	}
 
-	record SolvedRequest(@Pattern(regexp = "[A-Z]{2,4}\\d{4,10}", message = "must be an incident number such as INC0001001") String incidentNumber) {
+	record SolvedRequest(@Pattern(regexp = "[A-Z]{2,4}\\d{4,10}",
+			message = "must be an incident number such as INC0001001") String incidentNumber) {
 	}
 
 	/**
-	 * An article as a reader sees it: callers do not see who wrote it, the problem record behind it or
-	 * how it is doing.
+	 * An article as a reader sees it: callers do not see who wrote it, the problem record
+	 * behind it or how it is doing.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ArticleResponse(String number, ArticleKind kind, String title, String symptoms, String resolution,

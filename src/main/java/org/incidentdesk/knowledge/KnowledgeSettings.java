@@ -10,12 +10,15 @@ import org.springframework.lang.Nullable;
 /**
  * Settings of the knowledge search index.
  *
- * @param refreshInterval how often each node looks for articles that other nodes changed (the
- * schedule reads the same property, {@code incident-desk.knowledge.refresh-interval})
- * @param catchUpOverlap how far behind the newest change seen the catch-up looks again, so an article
- * whose transaction committed late, or whose timestamp came from a slower clock, is not missed
- * @param indexDirectory where the index is kept; {@code null} keeps it in memory. It is rebuilt from
- * the database at every start either way, and each node needs a directory of its own.
+ * @param refreshInterval how often each node looks for articles that other nodes changed
+ * (the schedule reads the same property,
+ * {@code incident-desk.knowledge.refresh-interval})
+ * @param catchUpOverlap how far behind the newest change seen the catch-up looks again,
+ * so an article whose transaction committed late, or whose timestamp came from a slower
+ * clock, is not missed
+ * @param indexDirectory where the index is kept; {@code null} keeps it in memory. It is
+ * rebuilt from the database at every start either way, and each node needs a directory of
+ * its own.
  */
 @ConfigurationProperties("incident-desk.knowledge")
 public record KnowledgeSettings(@DefaultValue("PT5S") Duration refreshInterval,

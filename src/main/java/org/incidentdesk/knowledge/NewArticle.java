@@ -6,11 +6,12 @@ import java.util.Objects;
 import org.springframework.lang.Nullable;
 
 /**
- * What it takes to write a knowledge article. The constructor rejects what the database would reject,
- * with a message that says which field is wrong.
+ * What it takes to write a knowledge article. The constructor rejects what the database
+ * would reject, with a message that says which field is wrong.
  *
  * @param tenantId the owning tenant, or {@code null} for a provider-wide article
- * @param language {@code "en"} or {@code "id"}: decides how the text is analysed for search
+ * @param language {@code "en"} or {@code "id"}: decides how the text is analysed for
+ * search
  * @param tags free keywords; none may contain a comma
  */
 public record NewArticle(@Nullable String tenantId, ArticleKind kind, String title, @Nullable String symptoms,

@@ -5,8 +5,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * There is no article with that number that the user may see. Whether it does not exist or belongs
- * to someone else is deliberately not told apart. Leaves the API as a 404 problem detail.
+ * There is no article with that number that the user may see. Whether it does not exist
+ * or belongs to someone else is deliberately not told apart. Leaves the API as a 404
+ * problem detail.
  */
 public class UnknownArticleException extends ErrorResponseException {
 

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Administrators see the notifications that could not be delivered and put them back in the
- * queue once the cause (an address, the mail server) is fixed. Only members of
+ * Administrators see the notifications that could not be delivered and put them back in
+ * the queue once the cause (an address, the mail server) is fixed. Only members of
  * {@value CurrentUser#ADMINISTRATORS} get through.
  */
 @RestController
@@ -44,8 +44,9 @@ class FailedNotificationController {
 	ResponseEntity<Void> retry(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		requireAdministrator(user);
 		if (!this.outbox.retry(id)) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-					"There is no failed notification " + id + ". List the failed notifications for their ids."),
+			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+							"There is no failed notification " + id + ". List the failed notifications for their ids."),
 					null);
 		}
 		return ResponseEntity.noContent().build();

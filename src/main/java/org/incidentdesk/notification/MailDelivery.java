@@ -28,20 +28,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed, so no request ever waits for the mail server.
  * <p>
  * Each run claims due notifications one by one with a conditional update (see
- * {@link NotificationOutbox#claim}), so several nodes can run it side by side without sending a
- * notification twice. A failure counts as an attempt and moves the next one out by an
- * exponential back-off; after {@code incident-desk.mail.max-attempts} the notification is FAILED
- * and waits for an administrator (see {@link FailedNotificationController}). A group
- * notification becomes one notification per member, each delivered and retried on its own, so a
- * member who already got the mail never gets it again. A recipient without an address is marked
- * SENT with the note "no address" rather than retried forever.
+ * {@link NotificationOutbox#claim}), so several nodes can run it side by side without
+ * sending a notification twice. A failure counts as an attempt and moves the next one out
+ * by an exponential back-off; after {@code incident-desk.mail.max-attempts} the
+ * notification is FAILED and waits for an administrator (see
+ * {@link FailedNotificationController}). A group notification becomes one notification
+ * per member, each delivered and retried on its own, so a member who already got the mail
+ * never gets it again. A recipient without an address is marked SENT with the note "no
+ * address" rather than retried forever.
  * <p>
- * Delivery is at least once: if a node stops between the mail server accepting a mail and the
- * row being marked SENT, the row is sent again when its lease ends. The mail shows the incident
- * as it is when the mail is sent, not as it was when the notification was queued.
+ * Delivery is at least once: if a node stops between the mail server accepting a mail and
+ * the row being marked SENT, the row is sent again when its lease ends. The mail shows
+ * the incident as it is when the mail is sent, not as it was when the notification was
+ * queued.
  * <p>
- * Active only when {@code spring.mail.host} is set, the same condition under which Spring Boot
- * creates the {@link JavaMailSender}; without it notifications stay queued.
+ * Active only when {@code spring.mail.host} is set, the same condition under which Spring
+ * Boot creates the {@link JavaMailSender}; without it notifications stay queued.
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
@@ -49,7 +51,10 @@ class MailDelivery {
 
 	static final String NO_ADDRESS = "no address";
 
-	/** A run stops after this many batches so that a flood of new notifications cannot hold it forever. */
+	/**
+	 * A run stops after this many batches so that a flood of new notifications cannot
+	 * hold it forever.
+	 */
 	private static final int MAX_BATCHES_PER_RUN = 20;
 
 	private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
@@ -108,8 +113,9 @@ class MailDelivery {
 	}
 
 	/**
-	 * A failure outside sending itself (database, identity service) leaves the notification
-	 * claimed; it is tried again when the lease ends, and the run goes on with the others.
+	 * A failure outside sending itself (database, identity service) leaves the
+	 * notification claimed; it is tried again when the lease ends, and the run goes on
+	 * with the others.
 	 */
 	private void deliverClaimed(long id) {
 		try {
@@ -140,15 +146,15 @@ class MailDelivery {
 			failed(entry, ex);
 			return;
 		}
-		// Outside the try: if recording fails now, the mail did go out and must not count as failed.
-		done(entry, null, "Mail sent to " + entry.describeRecipient() + " <" + recipient.email() + ">: "
-				+ mail.subject());
+		// Outside the try: if recording fails now, the mail did go out and must not count
+		// as failed.
+		done(entry, null,
+				"Mail sent to " + entry.describeRecipient() + " <" + recipient.email() + ">: " + mail.subject());
 	}
 
 	private void splitIntoMembers(OutboxEntry entry) {
 		List<String> members = this.recipients.members(entry.recipient());
-		String note = members.isEmpty() ? "group has no members"
-				: "sent to each member: " + String.join(", ", members);
+		String note = members.isEmpty() ? "group has no members" : "sent to each member: " + String.join(", ", members);
 		this.transaction.executeWithoutResult(status -> {
 			OffsetDateTime now = this.clock.nowUtc();
 			members.forEach(member -> this.outbox.queueForMember(entry.id(), member, now));
@@ -202,8 +208,8 @@ class MailDelivery {
 	/** The whole cause chain: "Mail server connection failed" alone does not say why. */
 	private static String describe(Throwable ex) {
 		StringBuilder text = new StringBuilder();
-		for (Throwable cause = ex; cause != null && text.length() < NotificationOutbox.MAX_ERROR_LENGTH; cause = cause
-			.getCause()) {
+		for (Throwable cause = ex; cause != null
+				&& text.length() < NotificationOutbox.MAX_ERROR_LENGTH; cause = cause.getCause()) {
 			if (!text.isEmpty()) {
 				text.append(" <- ");
 			}

@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Who gets the mail, from Camunda's identity service (the one user store). A user's language is
- * the user info entry {@value #LOCALE_KEY} ({@code en} or {@code id}); without it, English.
+ * Who gets the mail, from Camunda's identity service (the one user store). A user's
+ * language is the user info entry {@value #LOCALE_KEY} ({@code en} or {@code id});
+ * without it, English.
  */
 @Component
 class MailRecipients {

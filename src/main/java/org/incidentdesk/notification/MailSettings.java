@@ -6,16 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the notification outbox is delivered by mail ({@code incident-desk.mail}). The mail server
- * itself is Spring Boot's {@code spring.mail}; without {@code spring.mail.host} nothing is sent.
+ * How the notification outbox is delivered by mail ({@code incident-desk.mail}). The mail
+ * server itself is Spring Boot's {@code spring.mail}; without {@code spring.mail.host}
+ * nothing is sent.
  *
  * @param from sender address of every mail
  * @param pollInterval pause between two delivery runs
- * @param maxAttempts failed attempts after which a notification is given up (status FAILED)
- * @param initialBackoff wait after the first failure; it doubles with every further failure
+ * @param maxAttempts failed attempts after which a notification is given up (status
+ * FAILED)
+ * @param initialBackoff wait after the first failure; it doubles with every further
+ * failure
  * @param maxBackoff the longest wait between two attempts
  * @param batchSize notifications claimed at a time
- * @param lease how long a claimed notification is kept from other nodes while it is being sent
+ * @param lease how long a claimed notification is kept from other nodes while it is being
+ * sent
  */
 @ConfigurationProperties("incident-desk.mail")
 record MailSettings(@DefaultValue("Incident Desk <noreply@incidentdesk.example>") String from,
@@ -29,7 +33,10 @@ record MailSettings(@DefaultValue("Incident Desk <noreply@incidentdesk.example>"
 		}
 	}
 
-	/** The wait after the given number of failed attempts: initial, twice that, four times... */
+	/**
+	 * The wait after the given number of failed attempts: initial, twice that, four
+	 * times...
+	 */
 	Duration backoffAfter(int failedAttempts) {
 		Duration wait = this.initialBackoff;
 		for (int i = 1; i < failedAttempts && wait.compareTo(this.maxBackoff) < 0; i++) {

@@ -13,16 +13,18 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders notification mails from the plain-text templates {@code templates/mail/<kind>.txt}, in
- * the recipient's language with the texts of {@code mail/messages*.properties}. The first line a
- * template renders is the subject, the rest the body.
+ * Renders notification mails from the plain-text templates
+ * {@code templates/mail/<kind>.txt}, in the recipient's language with the texts of
+ * {@code mail/messages*.properties}. The first line a template renders is the subject,
+ * the rest the body.
  * <p>
  * Text mode on purpose: the mail is {@code text/plain}, so an incident summary such as
- * {@code <script>} arrives as the literal text it is, and user text is only ever a variable's
- * value, never part of a template, so it is not interpreted. The templates write values with
- * {@code [(...)]}, because in text mode {@code [[...]]} escapes for HTML and a plain-text reader
- * would see {@code &lt;}. For the same reason user text is never a message argument: Thymeleaf
- * escapes those. The engine is private to this class rather than the application's HTML engine.
+ * {@code <script>} arrives as the literal text it is, and user text is only ever a
+ * variable's value, never part of a template, so it is not interpreted. The templates
+ * write values with {@code [(...)]}, because in text mode {@code [[...]]} escapes for
+ * HTML and a plain-text reader would see {@code &lt;}. For the same reason user text is
+ * never a message argument: Thymeleaf escapes those. The engine is private to this class
+ * rather than the application's HTML engine.
  */
 @Component
 class MailTemplates {
@@ -63,7 +65,8 @@ class MailTemplates {
 		if (endOfSubject < 0) {
 			throw new IllegalStateException("Mail template " + templateName(kind) + " has no body");
 		}
-		return new RenderedMail(oneLine(text.substring(0, endOfSubject)), text.substring(endOfSubject + 1).strip() + "\n");
+		return new RenderedMail(oneLine(text.substring(0, endOfSubject)),
+				text.substring(endOfSubject + 1).strip() + "\n");
 	}
 
 	static String templateName(NotificationKind kind) {

@@ -4,17 +4,11 @@ package org.incidentdesk.notification;
 public enum NotificationKind {
 
 	INCIDENT_OPENED("Your incident was registered"),
-	INFORMATION_REQUESTED("The service desk needs information from you"),
-	ASSIGNED("Incident assigned to your group"),
-	HANDED_OVER("Incident handed over"),
-	RESPONSE_OVERDUE("Response SLA missed"),
-	SLA_WARNING("Resolution SLA at risk"),
-	SLA_BREACHED("Resolution SLA breached"),
-	MAJOR_INCIDENT("Major incident declared"),
-	RESOLVED("Your incident was resolved"),
-	RESOLUTION_REJECTED_AGAIN("Resolution rejected again by the caller"),
-	CLOSED("Your incident was closed"),
-	CANCELLED("Your incident was cancelled");
+	INFORMATION_REQUESTED("The service desk needs information from you"), ASSIGNED("Incident assigned to your group"),
+	HANDED_OVER("Incident handed over"), RESPONSE_OVERDUE("Response SLA missed"), SLA_WARNING("Resolution SLA at risk"),
+	SLA_BREACHED("Resolution SLA breached"), MAJOR_INCIDENT("Major incident declared"),
+	RESOLVED("Your incident was resolved"), RESOLUTION_REJECTED_AGAIN("Resolution rejected again by the caller"),
+	CLOSED("Your incident was closed"), CANCELLED("Your incident was cancelled");
 
 	private final String subject;
 

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delivery side of the {@code notification} table. Statements run in the caller's transaction
- * if there is one, else each on its own.
+ * The delivery side of the {@code notification} table. Statements run in the caller's
+ * transaction if there is one, else each on its own.
  */
 @Repository
 class NotificationOutbox {
@@ -22,7 +22,9 @@ class NotificationOutbox {
 		this.jdbc = jdbc;
 	}
 
-	/** Pending notifications that are due, oldest first; they still have to be claimed. */
+	/**
+	 * Pending notifications that are due, oldest first; they still have to be claimed.
+	 */
 	List<Long> due(OffsetDateTime now, int limit) {
 		return this.jdbc.sql("""
 				select id from notification
@@ -35,8 +37,9 @@ class NotificationOutbox {
 	}
 
 	/**
-	 * Claims a due notification by moving it out of reach until the lease ends. The condition is
-	 * checked under the row lock, so of several nodes exactly one gets {@code true}.
+	 * Claims a due notification by moving it out of reach until the lease ends. The
+	 * condition is checked under the row lock, so of several nodes exactly one gets
+	 * {@code true}.
 	 */
 	boolean claim(long id, OffsetDateTime now, OffsetDateTime leaseUntil) {
 		return this.jdbc.sql("""
@@ -106,23 +109,21 @@ class NotificationOutbox {
 				       n.created_at
 				from notification n join incident i on i.id = n.incident_id
 				where n.status = 'FAILED' order by n.id""")
-			.query((rs, row) -> new FailedNotification(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+			.query((rs, row) -> new FailedNotification(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
 					rs.getObject(9, OffsetDateTime.class)))
 			.list();
 	}
 
 	/**
-	 * Puts a failed notification back in the queue with a fresh set of attempts; the last error
-	 * stays until the next attempt.
+	 * Puts a failed notification back in the queue with a fresh set of attempts; the last
+	 * error stays until the next attempt.
 	 * @return whether there was such a failed notification
 	 */
 	boolean retry(long id) {
 		return this.jdbc.sql("""
 				update notification set status = 'PENDING', attempts = 0, next_attempt_at = null
-				where id = :id and status = 'FAILED'""")
-			.param("id", id)
-			.update() == 1;
+				where id = :id and status = 'FAILED'""").param("id", id).update() == 1;
 	}
 
 	private static String truncate(String error) {

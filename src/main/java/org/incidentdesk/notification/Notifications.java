@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notifies people about an incident. A notification is written to an outbox in the same
- * transaction as the change that causes it and recorded on the incident's timeline; delivery
- * happens afterwards, so an unreachable mail server neither loses it nor blocks anyone.
+ * transaction as the change that causes it and recorded on the incident's timeline;
+ * delivery happens afterwards, so an unreachable mail server neither loses it nor blocks
+ * anyone.
  */
 @Service
 @Transactional
@@ -49,8 +50,7 @@ public class Notifications {
 			.param("subject", (subject.length() > 300) ? subject.substring(0, 300) : subject)
 			.param("now", this.clock.nowUtc())
 			.update();
-		this.records.recordNotification(incident.id(), recipientType.toLowerCase() + ":" + recipient,
-				kind.subject());
+		this.records.recordNotification(incident.id(), recipientType.toLowerCase() + ":" + recipient, kind.subject());
 	}
 
 }

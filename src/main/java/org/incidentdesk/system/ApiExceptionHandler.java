@@ -22,8 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the project's API leaves as an RFC 9457 problem detail whose message says what
- * to change. Bad input is a 4xx, never a 500.
+ * Every error of the project's API leaves as an RFC 9457 problem detail whose message
+ * says what to change. Bad input is a 4xx, never a 500.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -33,7 +33,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, "The request cannot be carried out", ex.getMessage());
 	}
 
-	/** The engine wraps what its listeners throw; a refused task outcome is still the caller's to fix. */
+	/**
+	 * The engine wraps what its listeners throw; a refused task outcome is still the
+	 * caller's to fix.
+	 */
 	@ExceptionHandler(ProcessEngineException.class)
 	ResponseEntity<ProblemDetail> engineFailure(ProcessEngineException ex) {
 		BadUserRequestException rejected = Causes.find(ex, BadUserRequestException.class);
@@ -96,8 +99,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String path(MismatchedInputException ex) {
-		return String.join(".", ex.getPath().stream().map(ref -> (ref.getFieldName() != null) ? ref.getFieldName()
-				: String.valueOf(ref.getIndex())).toList());
+		return String.join(".",
+				ex.getPath()
+					.stream()
+					.map(ref -> (ref.getFieldName() != null) ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+					.toList());
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

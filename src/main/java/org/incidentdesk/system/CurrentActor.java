@@ -6,8 +6,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is acting right now, for the timeline: the user Camunda has authenticated (Tasklist, engine
- * REST), else the user signed in to our API, else the engine itself (timers, jobs).
+ * Who is acting right now, for the timeline: the user Camunda has authenticated
+ * (Tasklist, engine REST), else the user signed in to our API, else the engine itself
+ * (timers, jobs).
  */
 @Component
 public class CurrentActor {
@@ -26,7 +27,8 @@ public class CurrentActor {
 			return engineUser.getUserId();
 		}
 		var springUser = SecurityContextHolder.getContext().getAuthentication();
-		if (springUser != null && springUser.isAuthenticated() && springUser.getPrincipal() instanceof CurrentUser user) {
+		if (springUser != null && springUser.isAuthenticated()
+				&& springUser.getPrincipal() instanceof CurrentUser user) {
 			return user.id();
 		}
 		return SYSTEM;

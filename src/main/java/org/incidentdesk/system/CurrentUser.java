@@ -40,7 +40,10 @@ public record CurrentUser(String id, List<String> groups, List<String> tenants) 
 		return this.tenants.contains(tenantId);
 	}
 
-	/** Callers are the customer organisations' own users; everyone else works for the provider. */
+	/**
+	 * Callers are the customer organisations' own users; everyone else works for the
+	 * provider.
+	 */
 	public boolean isCaller() {
 		return isMemberOf(CUSTOMERS);
 	}

@@ -15,8 +15,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs users in against Camunda's identity service, the one user store of Incident Desk, so the
- * API, the portal and the webapps all know the same users, groups and tenants.
+ * Signs users in against Camunda's identity service, the one user store of Incident Desk,
+ * so the API, the portal and the webapps all know the same users, groups and tenants.
  */
 @Component
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {

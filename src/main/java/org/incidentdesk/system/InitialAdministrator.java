@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure there is a first administrator without any default password.
  * <p>
- * Camunda's starter creates the administrator from {@code camunda.bpm.admin-user.*}, but silently
- * uses the user id as password when none is given; that case stops the start instead. When no
- * administrator is configured and none exists yet, a user {@code admin} is created with a random
- * password, which is printed once.
+ * Camunda's starter creates the administrator from {@code camunda.bpm.admin-user.*}, but
+ * silently uses the user id as password when none is given; that case stops the start
+ * instead. When no administrator is configured and none exists yet, a user {@code admin}
+ * is created with a random password, which is printed once.
  */
 @Component
 class InitialAdministrator extends AbstractProcessEnginePlugin {

@@ -8,8 +8,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the knowledge base who is reading: callers read as their organisation's callers; provider
- * staff read the provider-wide articles, including internal ones.
+ * Tells the knowledge base who is reading: callers read as their organisation's callers;
+ * provider staff read the provider-wide articles, including internal ones.
  */
 @Component
 class KnowledgeAccessByIdentity implements KnowledgeAccess {
@@ -30,7 +30,8 @@ class KnowledgeAccessByIdentity implements KnowledgeAccess {
 		if (principal instanceof CurrentUser user) {
 			return user;
 		}
-		if (principal instanceof AbstractAuthenticationToken token && token.getPrincipal() instanceof CurrentUser user) {
+		if (principal instanceof AbstractAuthenticationToken token
+				&& token.getPrincipal() instanceof CurrentUser user) {
 			return user;
 		}
 		return null;

@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * The engine wraps whatever a task listener throws, so a task outcome refused by the server-side
- * validation would leave Camunda's REST API (and Tasklist) as a 500. This mapper finds the refusal
- * in the cause chain and answers 400 with its message; anything else is left to Camunda's handler.
+ * The engine wraps whatever a task listener throws, so a task outcome refused by the
+ * server-side validation would leave Camunda's REST API (and Tasklist) as a 500. This
+ * mapper finds the refusal in the cause chain and answers 400 with its message; anything
+ * else is left to Camunda's handler.
  */
 @Priority(1)
 class RejectedOutcomeMapper implements ExceptionMapper<RestException> {

@@ -26,9 +26,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may reach what. Everything needs a signed-in user except health.
  * <ul>
- * <li>{@code /engine-rest}: HTTP Basic against Camunda's identity service, through Camunda's own
- * filter, so the engine's authorization and tenant checks apply to the caller.</li>
- * <li>{@code /camunda}: the webapps, which run their own session login and CSRF protection.</li>
+ * <li>{@code /engine-rest}: HTTP Basic against Camunda's identity service, through
+ * Camunda's own filter, so the engine's authorization and tenant checks apply to the
+ * caller.</li>
+ * <li>{@code /camunda}: the webapps, which run their own session login and CSRF
+ * protection.</li>
  * <li>{@code /api/v1} and the rest: HTTP Basic against the same users.</li>
  * </ul>
  */
@@ -44,8 +46,10 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-		// The webapps authenticate with their own login and protect themselves against CSRF.
-		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring MVC.
+		// The webapps authenticate with their own login and protect themselves against
+		// CSRF.
+		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring
+		// MVC.
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -63,7 +67,8 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
-				// Auditors read everything and change nothing, whatever else they belong to.
+				// Auditors read everything and change nothing, whatever else they belong
+				// to.
 				.requestMatchers(SecurityConfig::changesSomething)
 				.access(SecurityConfig::notAnAuditor)
 				.anyRequest()
@@ -71,7 +76,8 @@ class SecurityConfig {
 			.authenticationProvider(identity)
 			.httpBasic(Customizer.withDefaults())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// API clients send credentials on every request, so there is no session to forge.
+			// API clients send credentials on every request, so there is no session to
+			// forge.
 			.csrf(AbstractHttpConfigurer::disable)
 			.build();
 	}
@@ -91,8 +97,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Camunda's REST API is open unless secured; this is Camunda's documented filter for HTTP Basic
-	 * against its identity service.
+	 * Camunda's REST API is open unless secured; this is Camunda's documented filter for
+	 * HTTP Basic against its identity service.
 	 */
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

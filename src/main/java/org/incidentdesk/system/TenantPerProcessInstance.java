@@ -10,9 +10,10 @@ import org.incidentdesk.incident.process.IncidentProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * One set of process definitions serves every customer organisation; each process instance
- * carries the tenant of its incident, so its tasks, jobs and history are scoped to that tenant.
- * Camunda offers no public interface for this, hence the engine's {@code TenantIdProvider}.
+ * One set of process definitions serves every customer organisation; each process
+ * instance carries the tenant of its incident, so its tasks, jobs and history are scoped
+ * to that tenant. Camunda offers no public interface for this, hence the engine's
+ * {@code TenantIdProvider}.
  */
 @Component
 class TenantPerProcessInstance extends AbstractProcessEnginePlugin implements TenantIdProvider {

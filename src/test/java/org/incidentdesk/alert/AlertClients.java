@@ -17,7 +17,10 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Service accounts, their tokens and Alertmanager notifications, for the full-stack tests. */
+/**
+ * Service accounts, their tokens and Alertmanager notifications, for the full-stack
+ * tests.
+ */
 final class AlertClients {
 
 	static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -35,7 +38,9 @@ final class AlertClients {
 		this.identity = identity;
 	}
 
-	/** A user of the tenant with no group and no password: an account only tokens act as. */
+	/**
+	 * A user of the tenant with no group and no password: an account only tokens act as.
+	 */
 	String serviceAccount(String userId, String tenantId) {
 		if (this.identity.createUserQuery().userId(userId).count() == 0) {
 			User user = this.identity.newUser(userId);
@@ -50,9 +55,8 @@ final class AlertClients {
 	/** Creates a token through the admin API as the demo administrator. */
 	IssuedToken token(String tenantId, String userId) {
 		ResponseEntity<Map<String, Object>> created = this.http.withBasicAuth("demo", "demo")
-			.exchange("/api/v1/admin/api-tokens", HttpMethod.POST,
-					new HttpEntity<>(Map.of("tenantId", tenantId, "userId", userId, "name", "Alertmanager " + tenantId)),
-					MAP);
+			.exchange("/api/v1/admin/api-tokens", HttpMethod.POST, new HttpEntity<>(
+					Map.of("tenantId", tenantId, "userId", userId, "name", "Alertmanager " + tenantId)), MAP);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return new IssuedToken(((Number) created.getBody().get("id")).longValue(),
 				(String) created.getBody().get("token"));

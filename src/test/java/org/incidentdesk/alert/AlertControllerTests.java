@@ -26,9 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The alert webhook's web layer: payload validation, outcomes, and the 503 that makes Alertmanager
- * retry. The API-token security chain is tested full stack in {@link AlertIntakeTests}; this slice
- * runs with Spring Boot's default security and a token client's principal.
+ * The alert webhook's web layer: payload validation, outcomes, and the 503 that makes
+ * Alertmanager retry. The API-token security chain is tested full stack in
+ * {@link AlertIntakeTests}; this slice runs with Spring Boot's default security and a
+ * token client's principal.
  */
 @WebMvcTest(AlertController.class)
 class AlertControllerTests {

@@ -70,7 +70,8 @@ class AlertIntakeTests {
 		ResponseEntity<Map<String, Object>> response = this.clients.post(this.acmeToken,
 				notification("firing", List.of(alert)));
 
-		// Then one incident is opened, through monitoring, on ACME-VPN, as a high-impact, urgent one
+		// Then one incident is opened, through monitoring, on ACME-VPN, as a high-impact,
+		// urgent one
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(outcome(response, 0)).containsEntry("fingerprint", fingerprint).containsEntry("action", "OPENED");
 		String number = (String) outcome(response, 0).get("incidentNumber");
@@ -210,7 +211,8 @@ class AlertIntakeTests {
 
 	@Test
 	void handlesEveryAlertOfANotification() {
-		// Given a notification with two new alerts, a repeat of the first within the same notification
+		// Given a notification with two new alerts, a repeat of the first within the same
+		// notification
 		// and a field a later Alertmanager might add
 		String one = newFingerprint();
 		String two = newFingerprint();
@@ -248,14 +250,16 @@ class AlertIntakeTests {
 		ResponseEntity<Map<String, Object>> resolved = this.clients.post(this.acmeToken,
 				notification("resolved", List.of(resolved(fingerprint, labels, "2026-03-02T09:15:00Z"))));
 
-		// Then acme gets its own incident, without globex's item, and globex's incident is untouched
+		// Then acme gets its own incident, without globex's item, and globex's incident
+		// is untouched
 		assertThat(outcome(fired, 0)).containsEntry("action", "OPENED");
 		String acmeNumber = (String) outcome(fired, 0).get("incidentNumber");
 		assertThat(acmeNumber).isNotEqualTo(globexNumber);
 		assertThat(incident(acmeNumber)).containsEntry("TENANT_ID", "acme").containsEntry("CI_NAME", null);
 		assertThat(outcome(resolved, 0)).containsEntry("incidentNumber", acmeNumber);
 		assertThat(incident(globexNumber)).containsEntry("TENANT_ID", "globex").containsEntry("CI_NAME", "GLX-WIFI");
-		assertThat(workNotes(globexNumber)).noneMatch(note -> note.startsWith("Alert") || note.startsWith("Monitoring"));
+		assertThat(workNotes(globexNumber))
+			.noneMatch(note -> note.startsWith("Alert") || note.startsWith("Monitoring"));
 		assertThat(this.jdbc.sql("select occurrences from alert_occurrence where incident_number = :n")
 			.param("n", globexNumber)
 			.query(Integer.class)
@@ -263,17 +267,18 @@ class AlertIntakeTests {
 		// and the token opens nothing but the alert intake
 		HttpHeaders bearer = new HttpHeaders();
 		bearer.setBearerAuth(this.acmeToken);
-		assertThat(this.http.exchange("/api/v1/incidents/" + globexNumber, HttpMethod.GET, new HttpEntity<>(bearer),
-				String.class)
+		assertThat(this.http
+			.exchange("/api/v1/incidents/" + globexNumber, HttpMethod.GET, new HttpEntity<>(bearer), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(this.http.exchange("/api/v1/incidents/" + acmeNumber, HttpMethod.GET, new HttpEntity<>(bearer),
-				String.class)
+		assertThat(this.http
+			.exchange("/api/v1/incidents/" + acmeNumber, HttpMethod.GET, new HttpEntity<>(bearer), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
 	void twoDeliveriesOfTheSameNewAlertAtOnceOpenOneIncident() throws Exception {
-		// Given the same new alert, delivered twice at the same moment (two Alertmanager replicas)
+		// Given the same new alert, delivered twice at the same moment (two Alertmanager
+		// replicas)
 		String fingerprint = newFingerprint();
 		var body = notification("firing", List.of(firing(fingerprint, Map.of("alertname", "Twice"), Map.of())));
 		CountDownLatch start = new CountDownLatch(1);
@@ -293,10 +298,11 @@ class AlertIntakeTests {
 				.map(delivery -> delivery.orTimeout(60, TimeUnit.SECONDS).join())
 				.toList();
 
-			// Then one incident is opened: the other delivery repeats it, or is asked to retry
+			// Then one incident is opened: the other delivery repeats it, or is asked to
+			// retry
 			assertThat(occurrences(fingerprint)).hasSize(1);
-			assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode())
-				.isIn(HttpStatus.OK, HttpStatus.SERVICE_UNAVAILABLE));
+			assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode()).isIn(HttpStatus.OK,
+					HttpStatus.SERVICE_UNAVAILABLE));
 			assertThat(responses).filteredOn(response -> response.getStatusCode() == HttpStatus.OK)
 				.extracting(response -> outcome(response, 0).get("action"))
 				.containsOnlyOnce("OPENED");

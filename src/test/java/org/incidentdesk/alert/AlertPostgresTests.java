@@ -19,7 +19,8 @@ import static org.incidentdesk.alert.AlertClients.outcome;
 import static org.incidentdesk.alert.AlertClients.resolved;
 
 /**
- * An alert's life on a real PostgreSQL: the migration, the per-alert lock ({@code select ... for
+ * An alert's life on a real PostgreSQL: the migration, the per-alert lock
+ * ({@code select ... for
  * update}) and the lock row made in a transaction of its own.
  */
 @PostgresTest

@@ -22,7 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentdesk.alert.AlertClients.firing;
 import static org.incidentdesk.alert.AlertClients.notification;
 
-/** Notifications the intake cannot take: a problem saying what to fix, and nothing written. */
+/**
+ * Notifications the intake cannot take: a problem saying what to fix, and nothing
+ * written.
+ */
 @IncidentDeskTest
 class AlertValidationTests {
 

@@ -44,8 +44,10 @@ class ApiTokenControllerTests {
 		given(this.tokens.issue("acme", "acme-monitoring", "Prometheus", "demo"))
 			.willReturn(new IssuedToken(7, "idk_secret"));
 
-		this.mvc.perform(as(ADMIN, post("/api/v1/admin/api-tokens").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"tenantId\":\"acme\",\"userId\":\"acme-monitoring\",\"name\":\" Prometheus \"}")))
+		this.mvc
+			.perform(as(ADMIN,
+					post("/api/v1/admin/api-tokens").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"tenantId\":\"acme\",\"userId\":\"acme-monitoring\",\"name\":\" Prometheus \"}")))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/v1/admin/api-tokens/7"))
 			.andExpect(jsonPath("$.token").value("idk_secret"));
@@ -53,16 +55,20 @@ class ApiTokenControllerTests {
 
 	@Test
 	void nobodyElseCanIssueTokens() throws Exception {
-		this.mvc.perform(as(AGENT, post("/api/v1/admin/api-tokens").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"tenantId\":\"acme\",\"userId\":\"acme-monitoring\",\"name\":\"Prometheus\"}")))
+		this.mvc
+			.perform(as(AGENT,
+					post("/api/v1/admin/api-tokens").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"tenantId\":\"acme\",\"userId\":\"acme-monitoring\",\"name\":\"Prometheus\"}")))
 			.andExpect(status().isForbidden());
 		then(this.tokens).should(never()).issue(any(), any(), any(), any());
 	}
 
 	@Test
 	void aRequestWithoutTenantUserOrNameIsRefused() throws Exception {
-		this.mvc.perform(as(ADMIN, post("/api/v1/admin/api-tokens").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"tenantId\":\"acme\"}")))
+		this.mvc
+			.perform(as(ADMIN,
+					post("/api/v1/admin/api-tokens").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"tenantId\":\"acme\"}")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("userId")))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("name")));

@@ -58,15 +58,16 @@ class ApiTokenTests {
 			.query(String.class)
 			.single()).isEqualTo(ApiTokens.hash(issued.token())).isNotEqualTo(issued.token());
 		// and listing the tenant's tokens shows no secret
-		ResponseEntity<List<Map<String, Object>>> listed = asAdmin()
-			.exchange("/api/v1/admin/api-tokens?tenantId=acme", HttpMethod.GET, null, LIST);
+		ResponseEntity<List<Map<String, Object>>> listed = asAdmin().exchange("/api/v1/admin/api-tokens?tenantId=acme",
+				HttpMethod.GET, null, LIST);
 		assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(listed.getBody()).anySatisfy(token -> assertThat(token).containsEntry("userId", this.account)
 			.containsEntry("createdBy", "demo")
 			.doesNotContainKeys("token", "tokenHash"));
-		assertThat(listed.getBody().toString()).doesNotContain(issued.token()).doesNotContain(ApiTokens.hash(issued.token()));
-		assertThat(asAdmin().exchange("/api/v1/admin/api-tokens?tenantId=globex", HttpMethod.GET, null, LIST)
-			.getBody()).noneSatisfy(token -> assertThat(token).containsEntry("id", (int) issued.id()));
+		assertThat(listed.getBody().toString()).doesNotContain(issued.token())
+			.doesNotContain(ApiTokens.hash(issued.token()));
+		assertThat(asAdmin().exchange("/api/v1/admin/api-tokens?tenantId=globex", HttpMethod.GET, null, LIST).getBody())
+			.noneSatisfy(token -> assertThat(token).containsEntry("id", (int) issued.id()));
 	}
 
 	@Test
@@ -79,7 +80,8 @@ class ApiTokenTests {
 		// Given a request for a token
 		var request = new HttpEntity<>(Map.of("tenantId", "acme", "userId", this.account, "name", "mine"));
 
-		// When / Then a service-desk agent and a caller are refused, and nobody signed out gets in
+		// When / Then a service-desk agent and a caller are refused, and nobody signed
+		// out gets in
 		for (String user : List.of("sam", "alice")) {
 			ResponseEntity<Map<String, Object>> refused = this.http.withBasicAuth(user, "demo")
 				.exchange("/api/v1/admin/api-tokens", HttpMethod.POST, request, MAP);
@@ -89,8 +91,9 @@ class ApiTokenTests {
 				.exchange("/api/v1/admin/api-tokens?tenantId=acme", HttpMethod.GET, null, String.class)
 				.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		}
-		assertThat(this.http.exchange("/api/v1/admin/api-tokens", HttpMethod.POST, request, String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(
+				this.http.exchange("/api/v1/admin/api-tokens", HttpMethod.POST, request, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
@@ -128,8 +131,8 @@ class ApiTokenTests {
 		assertThat(this.clients.post(issued.token(), body).getStatusCode()).isEqualTo(HttpStatus.OK);
 
 		// When the administrator revokes it
-		ResponseEntity<Void> revoked = asAdmin().exchange("/api/v1/admin/api-tokens/" + issued.id(),
-				HttpMethod.DELETE, null, Void.class);
+		ResponseEntity<Void> revoked = asAdmin().exchange("/api/v1/admin/api-tokens/" + issued.id(), HttpMethod.DELETE,
+				null, Void.class);
 
 		// Then it is refused from then on, and its use and revocation show in the list
 		assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -150,8 +153,11 @@ class ApiTokenTests {
 		this.identity.deleteTenantUserMembership("acme", leaver);
 
 		// When / Then
-		assertUnauthorized(this.clients.post(issued.token(), notification("firing",
-				List.of(firing("1111222233334444", Map.of("alertname", "X"), Map.of())))), "no longer belongs");
+		assertUnauthorized(
+				this.clients.post(issued.token(),
+						notification("firing",
+								List.of(firing("1111222233334444", Map.of("alertname", "X"), Map.of())))),
+				"no longer belongs");
 	}
 
 	private ResponseEntity<Map<String, Object>> create(String tenantId, String userId) {

@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Auditors read everything and change nothing (DESIGN.md, sections 1 and 4): audrey tries the
- * write endpoints of {@code /api/v1}. Camunda's own REST API is left out here: in a test run with
- * several application contexts, its static engine registry may hand it another context's engine.
+ * Auditors read everything and change nothing (DESIGN.md, sections 1 and 4): audrey tries
+ * the write endpoints of {@code /api/v1}. Camunda's own REST API is left out here: in a
+ * test run with several application contexts, its static engine registry may hand it
+ * another context's engine.
  */
 @IncidentDeskTest
 class AuditorsReadOnlyTests {
@@ -61,8 +62,10 @@ class AuditorsReadOnlyTests {
 		Snapshot before = snapshot(incident, ci);
 
 		// When the auditor tries to change them, then every attempt is refused
-		assertThat(call(HttpMethod.POST, base + "/resolution", Map.of("accepted", true))).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(call(HttpMethod.POST, base + "/withdrawal", Map.of("reason", "Audit"))).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(HttpMethod.POST, base + "/resolution", Map.of("accepted", true)))
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(HttpMethod.POST, base + "/withdrawal", Map.of("reason", "Audit")))
+			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(call(HttpMethod.POST, "/api/v1/cmdb/items",
 				Map.of("tenantId", "acme", "name", "AUDIT-1", "type", "HARDWARE", "remotelyServiceable", true)))
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -82,9 +85,9 @@ class AuditorsReadOnlyTests {
 	}
 
 	/**
-	 * Today these writes are open to auditors: the controllers of the incident and knowledge
-	 * features treat everybody who is not a caller as staff. Fixing them belongs to those
-	 * features; this test states what should hold once they are fixed.
+	 * Today these writes are open to auditors: the controllers of the incident and
+	 * knowledge features treat everybody who is not a caller as staff. Fixing them
+	 * belongs to those features; this test states what should hold once they are fixed.
 	 */
 	@Test
 	void auditorsCannotReportCommentHoldOrWriteKnowledge() {
@@ -128,7 +131,10 @@ class AuditorsReadOnlyTests {
 					.single(),
 				this.jdbc.sql("select count(*) from incident").query(Long.class).single(),
 				this.jdbc.sql("select count(*) from configuration_item").query(Long.class).single(),
-				this.jdbc.sql("select type from configuration_item where id = :id").param("id", ci).query(String.class).single(),
+				this.jdbc.sql("select type from configuration_item where id = :id")
+					.param("id", ci)
+					.query(String.class)
+					.single(),
 				this.jdbc.sql("select count(*) from api_token").query(Long.class).single(),
 				this.tasks.createTaskQuery().processInstanceBusinessKey(incident.number()).singleResult().getAssignee(),
 				this.runtime.createProcessInstanceQuery().count());

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two timeline writes for one incident at once, the first holding its transaction open: the
- * second must wait for it and then chain to it. Shared by the H2 and PostgreSQL tests.
+ * Two timeline writes for one incident at once, the first holding its transaction open:
+ * the second must wait for it and then chain to it. Shared by the H2 and PostgreSQL
+ * tests.
  */
 final class ConcurrentTimelineWrites {
 
@@ -35,12 +36,12 @@ final class ConcurrentTimelineWrites {
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			// Given a first writer that has written its entry but not committed yet
-			CompletableFuture<Void> first = CompletableFuture.runAsync(
-					() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-						records.addEntry(incident.number(), ActivityKind.WORK_NOTE, Visibility.INTERNAL, "first writer");
-						firstWritten.countDown();
-						awaitLatch(releaseFirst);
-					}), threads);
+			CompletableFuture<Void> first = CompletableFuture
+				.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+					records.addEntry(incident.number(), ActivityKind.WORK_NOTE, Visibility.INTERNAL, "first writer");
+					firstWritten.countDown();
+					awaitLatch(releaseFirst);
+				}), threads);
 			assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
 
 			// When a second writer adds an entry to the same incident

@@ -3,7 +3,9 @@ package org.incidentdesk.audit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A strict RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF line ends. */
+/**
+ * A strict RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF line ends.
+ */
 final class Csv {
 
 	private Csv() {

@@ -22,9 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hash chain on a real PostgreSQL (embedded binaries): the V6 migration, the row lock that
- * makes concurrent writers take turns, timestamps that survive the round trip, and the history
- * endpoints.
+ * The hash chain on a real PostgreSQL (embedded binaries): the V6 migration, the row lock
+ * that makes concurrent writers take turns, timestamps that survive the round trip, and
+ * the history endpoints.
  */
 @PostgresTest
 class HashChainPostgresTests {

@@ -43,8 +43,8 @@ class HistoryCsvTests {
 		assertThat(rows.get(0)).isEqualTo(HistoryCsv.HEADER);
 		assertThat(rows.get(1)).containsExactly("2026-01-01T20:04:05.006Z", "RECORD", "COMMENT", "alice",
 				"Line one,\n\"two\"", "", "", "", "ab");
-		assertThat(rows.get(2)).containsExactly("2026-01-01T20:04:05.006Z", "PROCESS", "TIMER_FIRED", "", "Timer fired.",
-				"", "", "", "");
+		assertThat(rows.get(2)).containsExactly("2026-01-01T20:04:05.006Z", "PROCESS", "TIMER_FIRED", "",
+				"Timer fired.", "", "", "", "");
 	}
 
 }

@@ -40,8 +40,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The history API over real HTTP on the whole application (H2, demo world): one incident's life
- * from report to confirmation, the CSV export, the hash chain check, and who may read it.
+ * The history API over real HTTP on the whole application (H2, demo world): one
+ * incident's life from report to confirmation, the CSV export, the hash chain check, and
+ * who may read it.
  */
 @IncidentDeskTest
 class IncidentHistoryTests {
@@ -92,8 +93,7 @@ class IncidentHistoryTests {
 		String triage = task(incident, Element.TASK_TRIAGE_INCIDENT).getId();
 		as("sam", List.of("service-desk"), () -> this.tasks.claim(triage, "sam"));
 		clockAt(t0.plus(Duration.ofMinutes(2)));
-		as("sam", List.of("service-desk"),
-				() -> this.tasks.complete(triage, Map.of(Var.TRIAGE_DECISION, "ESCALATE")));
+		as("sam", List.of("service-desk"), () -> this.tasks.complete(triage, Map.of(Var.TRIAGE_DECISION, "ESCALATE")));
 		String team = this.records.get(number).assignmentGroup();
 
 		// And the resolution SLA warning fires
@@ -103,8 +103,9 @@ class IncidentHistoryTests {
 
 		// And the team resolves it and alice confirms
 		clockAt(t0.plus(Duration.ofHours(21)));
-		this.tasks.complete(task(incident, Element.TASK_WORK_ON_INCIDENT).getId(), Map.of(Var.SUPPORT_DECISION, "RESOLVE",
-				Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY", Var.RESOLUTION_NOTES, "Relay certificate renewed."));
+		this.tasks.complete(task(incident, Element.TASK_WORK_ON_INCIDENT).getId(),
+				Map.of(Var.SUPPORT_DECISION, "RESOLVE", Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY", Var.RESOLUTION_NOTES,
+						"Relay certificate renewed."));
 		clockAt(t0.plus(Duration.ofHours(22)));
 		as("alice", List.of("customers"), () -> this.incidents.answerResolution(number, true, null));
 		ClockUtil.reset();
@@ -120,11 +121,11 @@ class IncidentHistoryTests {
 		int inProgress = index(history, record("FIELD_CHANGE").and(field("state", "NEW", "IN_PROGRESS")));
 		int claimed = index(history,
 				process("USER_OPERATION_CLAIM").and(actor("sam")).and(field("assignee", null, "sam")));
-		int triaged = index(history, process("USER_OPERATION_COMPLETE").and(actor("sam"))
-			.and(described("'Triage incident'")));
+		int triaged = index(history,
+				process("USER_OPERATION_COMPLETE").and(actor("sam")).and(described("'Triage incident'")));
 		int handedOver = index(history, record("HANDOVER"));
-		int candidateGroup = index(history,
-				process("IDENTITY_LINK_ADDED").and(field("candidate", null, team)).and(described("'Work on incident'")));
+		int candidateGroup = index(history, process("IDENTITY_LINK_ADDED").and(field("candidate", null, team))
+			.and(described("'Work on incident'")));
 		int timerFired = index(history,
 				process("TIMER_FIRED").and(described(Element.BOUNDARY_EVENT_RESOLUTION_SLA_WARNING)));
 		int slaWarning = index(history, record("SLA"));
@@ -162,8 +163,7 @@ class IncidentHistoryTests {
 	void exportsCsvThatParsesBackAndNeutralisesFormulas() {
 		// Given an incident with a comment that a spreadsheet would run
 		Incident incident = report("acme", "alice", "Exported incident");
-		post("alice", "/api/v1/incidents/" + incident.number() + "/comments",
-				Map.of("body", "=cmd|' /C calc'!A0"));
+		post("alice", "/api/v1/incidents/" + incident.number() + "/comments", Map.of("body", "=cmd|' /C calc'!A0"));
 		post("alice", "/api/v1/incidents/" + incident.number() + "/comments",
 				Map.of("body", "Two lines,\nand \"quotes\""));
 
@@ -257,7 +257,8 @@ class IncidentHistoryTests {
 			assertThat(status("tom", acme, path)).isEqualTo(HttpStatus.OK);
 			assertThat(status("tom", globex, path)).isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(status("tari", acme, path)).isEqualTo(HttpStatus.NOT_FOUND);
-			// And callers are refused, even for their own incident, without learning whether others exist
+			// And callers are refused, even for their own incident, without learning
+			// whether others exist
 			assertThat(status("alice", acme, path)).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(status("citra", acme, path)).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(status("alice", "INC9999999", path)).isEqualTo(HttpStatus.FORBIDDEN);
@@ -280,10 +281,12 @@ class IncidentHistoryTests {
 		// When anybody tries to change or delete it
 		for (String user : List.of("audrey", "demo", "sam")) {
 			for (String path : List.of("/history", "/history/verification")) {
-				for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.POST)) {
+				for (HttpMethod method : List.of(HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE,
+						HttpMethod.POST)) {
 					ResponseEntity<String> response = this.http.withBasicAuth(user, "demo")
 						.exchange(base + path, method, json(Map.of("body", "forged")), String.class);
-					// Then there is no such operation (auditors are refused any change before that)
+					// Then there is no such operation (auditors are refused any change
+					// before that)
 					assertThat(response.getStatusCode()).as(user + " " + method + " " + path)
 						.isEqualTo("audrey".equals(user) ? HttpStatus.FORBIDDEN : HttpStatus.METHOD_NOT_ALLOWED);
 				}
@@ -361,7 +364,8 @@ class IncidentHistoryTests {
 	}
 
 	private HttpStatus status(String user, String number, String path) {
-		return HttpStatus.valueOf(get(user, "/api/v1/incidents/" + number + path, String.class).getStatusCode().value());
+		return HttpStatus
+			.valueOf(get(user, "/api/v1/incidents/" + number + path, String.class).getStatusCode().value());
 	}
 
 	private <T> ResponseEntity<T> get(String user, String url, ParameterizedTypeReference<T> type) {
@@ -375,11 +379,13 @@ class IncidentHistoryTests {
 	private ResponseEntity<String> getAccepting(String user, String url, String accept) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCEPT, accept);
-		return this.http.withBasicAuth(user, "demo").exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+		return this.http.withBasicAuth(user, "demo")
+			.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class);
 	}
 
 	private void post(String user, String url, Object body) {
-		assertThat(this.http.withBasicAuth(user, "demo").exchange(url, HttpMethod.POST, json(body), String.class)
+		assertThat(this.http.withBasicAuth(user, "demo")
+			.exchange(url, HttpMethod.POST, json(body), String.class)
 			.getStatusCode()
 			.is2xxSuccessful()).isTrue();
 	}

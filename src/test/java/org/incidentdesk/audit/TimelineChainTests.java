@@ -25,9 +25,10 @@ class TimelineChainTests {
 	void aChangedEntryBreaksTheChainAtThatEntry() {
 		List<TimelineRow> rows = chain(3);
 		TimelineRow second = rows.get(1);
-		rows.set(1, new TimelineRow(second.id(), second.incidentId(), second.kind(), second.visibility(),
-				second.author(), "forged", second.field(), second.oldValue(), second.newValue(), second.createdAt(),
-				second.hash(), second.previousHash()));
+		rows.set(1,
+				new TimelineRow(second.id(), second.incidentId(), second.kind(), second.visibility(), second.author(),
+						"forged", second.field(), second.oldValue(), second.newValue(), second.createdAt(),
+						second.hash(), second.previousHash()));
 
 		ChainVerification verification = TimelineChain.verify(rows);
 
@@ -59,7 +60,8 @@ class TimelineChainTests {
 	@Test
 	void anEmptyValueIsNotANullValue() {
 		String empty = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", "", null, null, null, T0, ActivityHash.CHAIN_START);
-		String none = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", null, null, null, null, T0, ActivityHash.CHAIN_START);
+		String none = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", null, null, null, null, T0,
+				ActivityHash.CHAIN_START);
 		assertThat(empty).isNotEqualTo(none);
 	}
 
@@ -71,8 +73,8 @@ class TimelineChainTests {
 		assertThat(TimelineChain.verify(rows).intact()).isTrue();
 
 		rows.add(new TimelineRow(4, 7, "COMMENT", "PUBLIC", "alice", "hash removed", null, null, null, T0, null, null));
-		assertThat(TimelineChain.verify(rows)).isEqualTo(ChainVerification.broken(4, 4,
-				"The entry has no hash, but the one before it has."));
+		assertThat(TimelineChain.verify(rows))
+			.isEqualTo(ChainVerification.broken(4, 4, "The entry has no hash, but the one before it has."));
 	}
 
 	/** Rows 1..n of incident 7, chained. */
@@ -91,8 +93,8 @@ class TimelineChainTests {
 	}
 
 	private static TimelineRow withId(TimelineRow row, long id) {
-		return new TimelineRow(id, row.incidentId(), row.kind(), row.visibility(), row.author(), row.body(), row.field(),
-				row.oldValue(), row.newValue(), row.createdAt(), row.hash(), row.previousHash());
+		return new TimelineRow(id, row.incidentId(), row.kind(), row.visibility(), row.author(), row.body(),
+				row.field(), row.oldValue(), row.newValue(), row.createdAt(), row.hash(), row.previousHash());
 	}
 
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Measures whole incident lifecycles through the application's services: report (record, process,
- * classification with three decision tables, knowledge search), first-contact resolution in
- * triage, and the caller's confirmation, which closes the incident. Runs only when asked for:
+ * Measures whole incident lifecycles through the application's services: report (record,
+ * process, classification with three decision tables, knowledge search), first-contact
+ * resolution in triage, and the caller's confirmation, which closes the incident. Runs
+ * only when asked for:
  *
  * <pre>
  * mvn test -Dtest=LifecycleBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * One test per rule of the decision tables in {@code processes/}, read from the files a process
- * owner edits.
+ * One test per rule of the decision tables in {@code processes/}, read from the files a
+ * process owner edits.
  */
 class DecisionTablesTests {
 
@@ -47,11 +47,12 @@ class DecisionTablesTests {
 	}
 
 	@ParameterizedTest(name = "category {0}, CI type {1}, {2} go first to {3}")
-	@CsvSource(nullValues = "null", value = { "software,SERVICE,P1,vendor-systems", "network,null,P3,support-infrastructure",
-			"other,NETWORK,P2,support-infrastructure", "hardware,null,P4,support-infrastructure",
-			"other,HARDWARE,P3,support-infrastructure", "email,null,P3,support-applications",
-			"other,SOFTWARE,P5,support-applications", "software,SERVICE,P2,support-applications",
-			"other,null,P3,support-applications" })
+	@CsvSource(nullValues = "null",
+			value = { "software,SERVICE,P1,vendor-systems", "network,null,P3,support-infrastructure",
+					"other,NETWORK,P2,support-infrastructure", "hardware,null,P4,support-infrastructure",
+					"other,HARDWARE,P3,support-infrastructure", "email,null,P3,support-applications",
+					"other,SOFTWARE,P5,support-applications", "software,SERVICE,P2,support-applications",
+					"other,null,P3,support-applications" })
 	void routingRule(String category, String ciType, String priority, String firstTeam) {
 		var result = evaluate("IncidentRouting.dmn", "IncidentRouting",
 				Variables.putValue("category", category).putValue("ciType", ciType).putValue("priority", priority));

@@ -32,10 +32,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The CMDB API with the CMDB mocked. The application's {@code SecurityConfig} is not part of the
- * slice, so Spring Security's defaults apply: requests that change something carry a CSRF token.
- * Users are {@link CurrentUser} principals, as the application's authentication provider makes
- * them. The application's problem-detail advice is part of the slice.
+ * The CMDB API with the CMDB mocked. The application's {@code SecurityConfig} is not part
+ * of the slice, so Spring Security's defaults apply: requests that change something carry
+ * a CSRF token. Users are {@link CurrentUser} principals, as the application's
+ * authentication provider makes them. The application's problem-detail advice is part of
+ * the slice.
  */
 @WebMvcTest(CmdbController.class)
 class CmdbControllerTests {
@@ -91,7 +92,8 @@ class CmdbControllerTests {
 
 	@Test
 	void answersAnotherOrganisationsTenantWithNotFoundProblem() throws Exception {
-		// When / Then a caller asking for another customer, and staff for a customer they do not serve
+		// When / Then a caller asking for another customer, and staff for a customer they
+		// do not serve
 		this.mvc.perform(get("/api/v1/cmdb/items").param("tenantId", "globex").with(as(ALICE)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -153,11 +155,14 @@ class CmdbControllerTests {
 			.willReturn(item(7, "acme", "mail-01", 3L));
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"tenantId": "acme", "name": " mail-01 ", "type": "HARDWARE", "location": "Jakarta DC",
-					 "remotelyServiceable": false, "parentName": "rack-1"}
-					"""))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"tenantId": "acme", "name": " mail-01 ", "type": "HARDWARE", "location": "Jakarta DC",
+						 "remotelyServiceable": false, "parentName": "rack-1"}
+						"""))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", "/api/v1/cmdb/items/7"))
 			.andExpect(jsonPath("$.id").value(7))
@@ -188,10 +193,13 @@ class CmdbControllerTests {
 	@Test
 	void rejectsAnInvalidItemNamingTheFields() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"tenantId": "acme", "name": " ", "type": "HARDWARE", "location": "%s"}
-					""".formatted("x".repeat(201))))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"tenantId": "acme", "name": " ", "type": "HARDWARE", "location": "%s"}
+						""".formatted("x".repeat(201))))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors").value(containsInAnyOrder("location size must be between 0 and 200",
@@ -202,10 +210,13 @@ class CmdbControllerTests {
 	@Test
 	void rejectsAnUnknownTypeAsProblem() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"tenantId": "acme", "name": "mail-01", "type": "TOASTER", "remotelyServiceable": true}
-					"""))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"tenantId": "acme", "name": "mail-01", "type": "TOASTER", "remotelyServiceable": true}
+						"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("TOASTER")));
 	}
@@ -216,11 +227,14 @@ class CmdbControllerTests {
 		given(this.cmdb.findByName("acme", "rack-9")).willReturn(Optional.empty());
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"tenantId": "acme", "name": "mail-01", "type": "HARDWARE", "remotelyServiceable": true,
-					 "parentName": "rack-9"}
-					"""))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"tenantId": "acme", "name": "mail-01", "type": "HARDWARE", "remotelyServiceable": true,
+						 "parentName": "rack-9"}
+						"""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0]").value("parentName 'rack-9' is not a configuration item of tenant acme"));
 		then(this.cmdb).should(never()).create(any());
@@ -232,10 +246,13 @@ class CmdbControllerTests {
 		given(this.cmdb.create(any())).willThrow(new DuplicateConfigurationItemException("acme", "mail-01", 7));
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"tenantId": "acme", "name": "mail-01", "type": "HARDWARE", "remotelyServiceable": true}
-					"""))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"tenantId": "acme", "name": "mail-01", "type": "HARDWARE", "remotelyServiceable": true}
+						"""))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("already has a configuration item named 'mail-01'")))
@@ -245,10 +262,13 @@ class CmdbControllerTests {
 	@Test
 	void registersOnlyForTenantsTheStaffMemberServes() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"tenantId": "initech", "name": "mail-01", "type": "HARDWARE", "remotelyServiceable": true}
-					"""))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"tenantId": "initech", "name": "mail-01", "type": "HARDWARE", "remotelyServiceable": true}
+						"""))
 			.andExpect(status().isNotFound());
 		then(this.cmdb).shouldHaveNoInteractions();
 	}
@@ -261,10 +281,13 @@ class CmdbControllerTests {
 			.willReturn(item(7, "acme", "mail-01", 3L));
 
 		// When / Then
-		this.mvc.perform(put("/api/v1/cmdb/items/7").with(as(SAM)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"type": "SERVICE", "remotelyServiceable": true, "parentId": 3}
-					"""))
+		this.mvc
+			.perform(put("/api/v1/cmdb/items/7").with(as(SAM))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"type": "SERVICE", "remotelyServiceable": true, "parentId": 3}
+						"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.parentId").value(3));
 	}
@@ -275,11 +298,13 @@ class CmdbControllerTests {
 		given(this.cmdb.find(7)).willReturn(Optional.of(item(7, "acme", "mail-01", null)));
 
 		// When / Then
-		this.mvc.perform(put("/api/v1/cmdb/items/7").with(as(ALICE)).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"type": "SERVICE", "remotelyServiceable": true}
-					"""))
+		this.mvc
+			.perform(put("/api/v1/cmdb/items/7").with(as(ALICE))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"type": "SERVICE", "remotelyServiceable": true}
+						"""))
 			.andExpect(status().isForbidden());
 		then(this.cmdb).should(never()).update(anyString(), any(Long.class), any());
 	}
@@ -291,11 +316,12 @@ class CmdbControllerTests {
 		given(this.imports.importCsv("acme", csv)).willReturn(new ImportResult(1, 0, 0));
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
-			.with(as(SAM))
-			.with(csrf())
-			.contentType("text/csv")
-			.content(csv))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
+				.with(as(SAM))
+				.with(csrf())
+				.contentType("text/csv")
+				.content(csv))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.created").value(1))
 			.andExpect(jsonPath("$.updated").value(0));
@@ -304,11 +330,12 @@ class CmdbControllerTests {
 	@Test
 	void refusesAnImportLargerThanOneMegabyte() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
-			.with(as(SAM))
-			.with(csrf())
-			.contentType("text/csv")
-			.content(new byte[CmdbController.MAX_IMPORT_BYTES + 1]))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
+				.with(as(SAM))
+				.with(csrf())
+				.contentType("text/csv")
+				.content(new byte[CmdbController.MAX_IMPORT_BYTES + 1]))
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		then(this.imports).shouldHaveNoInteractions();
@@ -318,15 +345,16 @@ class CmdbControllerTests {
 	void answersARejectedImportWithEveryBadLine() throws Exception {
 		// Given
 		given(this.imports.importCsv(anyString(), anyString()))
-			.willThrow(new RejectedImportException(List.of("line 2: name is missing", "line 5: type 'X' is not one "
-					+ "of [HARDWARE, SOFTWARE, NETWORK, SERVICE]")));
+			.willThrow(new RejectedImportException(List.of("line 2: name is missing",
+					"line 5: type 'X' is not one " + "of [HARDWARE, SOFTWARE, NETWORK, SERVICE]")));
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
-			.with(as(SAM))
-			.with(csrf())
-			.contentType("text/csv")
-			.content("whatever"))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
+				.with(as(SAM))
+				.with(csrf())
+				.contentType("text/csv")
+				.content("whatever"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.title").value("Import rejected"))
 			.andExpect(jsonPath("$.errors.length()").value(2))
@@ -336,11 +364,12 @@ class CmdbControllerTests {
 	@Test
 	void refusesAnImportThatIsNotUtf8() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
-			.with(as(SAM))
-			.with(csrf())
-			.contentType("text/csv")
-			.content(new byte[] { 'a', (byte) 0xE9, '\n' }))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
+				.with(as(SAM))
+				.with(csrf())
+				.contentType("text/csv")
+				.content(new byte[] { 'a', (byte) 0xE9, '\n' }))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0]", containsString("not valid UTF-8")));
 		then(this.imports).shouldHaveNoInteractions();
@@ -349,11 +378,12 @@ class CmdbControllerTests {
 	@Test
 	void forbidsCallersToImport() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
-			.with(as(ALICE))
-			.with(csrf())
-			.contentType("text/csv")
-			.content("name,type,location,remotely_serviceable,parent\n"))
+		this.mvc
+			.perform(post("/api/v1/cmdb/items/import").param("tenantId", "acme")
+				.with(as(ALICE))
+				.with(csrf())
+				.contentType("text/csv")
+				.content("name,type,location,remotely_serviceable,parent\n"))
 			.andExpect(status().isForbidden());
 		then(this.imports).shouldHaveNoInteractions();
 	}

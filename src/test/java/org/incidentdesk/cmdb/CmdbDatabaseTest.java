@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The CMDB on an embedded H2 database that Flyway migrated.
  * <p>
- * Tests do not run in a transaction of their own, unlike plain {@code @JdbcTest}s, so that an
- * import that fails really rolls back and the test sees what was committed; they empty the table
- * first instead.
+ * Tests do not run in a transaction of their own, unlike plain {@code @JdbcTest}s, so
+ * that an import that fails really rolls back and the test sees what was committed; they
+ * empty the table first instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -104,8 +104,8 @@ class CmdbImportTests {
 		assertThat(items("acme").get("mail-01").parentId()).isEqualTo(rack.id());
 		assertThatExceptionOfType(RejectedImportException.class)
 			.isThrownBy(() -> this.imports.importCsv("acme", HEADER + "mail-02,HARDWARE,,false,rack-9\r\n"))
-			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(
-					"line 2: parent 'rack-9' is neither in the file nor in the CMDB of tenant acme"));
+			.satisfies((ex) -> assertThat(ex.errors())
+				.containsExactly("line 2: parent 'rack-9' is neither in the file nor in the CMDB of tenant acme"));
 	}
 
 	@Test
@@ -184,17 +184,18 @@ class CmdbImportTests {
 			.satisfies((ex) -> assertThat(ex.errors())
 				.containsExactly("line 1: the first line must be the header " + CmdbImport.HEADER));
 		assertThatExceptionOfType(RejectedImportException.class)
-			.isThrownBy(() -> this.imports.importCsv("acme", HEADER + "ok,HARDWARE,,true,\r\n\"mail,HARDWARE,,true,\r\n"))
+			.isThrownBy(
+					() -> this.imports.importCsv("acme", HEADER + "ok,HARDWARE,,true,\r\n\"mail,HARDWARE,,true,\r\n"))
 			.satisfies((ex) -> assertThat(ex.errors()).containsExactly("line 3: a quoted field is not closed"));
-		assertThatExceptionOfType(RejectedImportException.class).isThrownBy(() -> this.imports.importCsv("acme", HEADER))
-			.satisfies((ex) -> assertThat(ex.errors()).containsExactly("line 2: the file has no items after the header"));
+		assertThatExceptionOfType(RejectedImportException.class)
+			.isThrownBy(() -> this.imports.importCsv("acme", HEADER))
+			.satisfies(
+					(ex) -> assertThat(ex.errors()).containsExactly("line 2: the file has no items after the header"));
 		assertThat(items("acme")).isEmpty();
 	}
 
 	private Map<String, ConfigurationItem> items(String tenant) {
-		return this.cmdb.list(tenant)
-			.stream()
-			.collect(Collectors.toMap(ConfigurationItem::name, Function.identity()));
+		return this.cmdb.list(tenant).stream().collect(Collectors.toMap(ConfigurationItem::name, Function.identity()));
 	}
 
 	private static String fixture(String name) throws IOException {

@@ -46,8 +46,8 @@ class CmdbTests {
 			.satisfies((ex) -> assertThat(ex.errors())
 				.containsExactly("parentId " + foreign.id() + " is not a configuration item of tenant acme"));
 		ConfigurationItem mail = this.cmdb.create(item("acme", "mail-01", null));
-		assertThatExceptionOfType(InvalidConfigurationItemException.class).isThrownBy(() -> this.cmdb
-			.update("acme", mail.id(), new ConfigurationItemChange(CiType.HARDWARE, null, false, foreign.id())));
+		assertThatExceptionOfType(InvalidConfigurationItemException.class).isThrownBy(() -> this.cmdb.update("acme",
+				mail.id(), new ConfigurationItemChange(CiType.HARDWARE, null, false, foreign.id())));
 	}
 
 	@Test
@@ -81,8 +81,8 @@ class CmdbTests {
 					new ConfigurationItemChange(CiType.HARDWARE, null, false, service.id())))
 			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(
 					"parent 'mail-service' would make a cycle: rack-4 -> mail-service -> mail-01 -> rack-4"));
-		assertThatExceptionOfType(InvalidConfigurationItemException.class).isThrownBy(() -> this.cmdb
-			.update("acme", rack.id(), new ConfigurationItemChange(CiType.HARDWARE, null, false, rack.id())));
+		assertThatExceptionOfType(InvalidConfigurationItemException.class).isThrownBy(() -> this.cmdb.update("acme",
+				rack.id(), new ConfigurationItemChange(CiType.HARDWARE, null, false, rack.id())));
 		assertThat(this.cmdb.find("acme", rack.id()).orElseThrow().parentId()).isNull();
 	}
 
@@ -92,8 +92,8 @@ class CmdbTests {
 		ConfigurationItem foreign = this.cmdb.create(item("globex", "rack-9", null));
 
 		// When / Then
-		assertThatExceptionOfType(UnknownConfigurationItemException.class).isThrownBy(() -> this.cmdb
-			.update("acme", foreign.id(), new ConfigurationItemChange(CiType.HARDWARE, null, false, null)));
+		assertThatExceptionOfType(UnknownConfigurationItemException.class).isThrownBy(() -> this.cmdb.update("acme",
+				foreign.id(), new ConfigurationItemChange(CiType.HARDWARE, null, false, null)));
 	}
 
 	@Test

@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL the incidents API builds, on a real PostgreSQL (embedded binaries): search with every
- * filter, case-insensitive text and sorting with nulls, the idempotency key table, and the
- * suggestions a caller may read.
+ * The SQL the incidents API builds, on a real PostgreSQL (embedded binaries): search with
+ * every filter, case-insensitive text and sorting with nulls, the idempotency key table,
+ * and the suggestions a caller may read.
  */
 @PostgresTest
 class IncidentApiPostgresTests {
@@ -82,10 +82,10 @@ class IncidentApiPostgresTests {
 		String number = report("alice", "Printer paper jam", null).getBody().get("number").toString();
 
 		// Then both the caller and staff can read them
-		assertThat(as("alice").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class)
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(as("sam").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class)
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(as("alice").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(as("sam").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 	}
 
 	private TestRestTemplate as(String user) {
@@ -98,8 +98,9 @@ class IncidentApiPostgresTests {
 			headers.set("Idempotency-Key", key);
 		}
 		ResponseEntity<Map<String, Object>> response = as(user).exchange("/api/v1/incidents", HttpMethod.POST,
-				new HttpEntity<>(Map.of("summary", summary, "category", "software", "impact", "MEDIUM", "urgency",
-						"MEDIUM"), headers),
+				new HttpEntity<>(
+						Map.of("summary", summary, "category", "software", "impact", "MEDIUM", "urgency", "MEDIUM"),
+						headers),
 				MAP);
 		assertThat(response.getStatusCode().is2xxSuccessful() || key != null).as(String.valueOf(response.getBody()))
 			.isTrue();
@@ -115,7 +116,9 @@ class IncidentApiPostgresTests {
 
 	@SuppressWarnings("unchecked")
 	private static List<String> numbers(Map<String, Object> page) {
-		return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("number")).toList();
+		return ((List<Map<String, Object>>) page.get("items")).stream()
+			.map(item -> (String) item.get("number"))
+			.toList();
 	}
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {

@@ -36,10 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The incidents API over real HTTP on the whole application (H2, demo world): who sees which
- * incident in lists and by number, search, idempotent reports, hold and resume, work notes. Other
- * test classes share the database, so each test marks its incidents with a unique word and
- * searches for it.
+ * The incidents API over real HTTP on the whole application (H2, demo world): who sees
+ * which incident in lists and by number, search, idempotent reports, hold and resume,
+ * work notes. Other test classes share the database, so each test marks its incidents
+ * with a unique word and searches for it.
  */
 @IncidentDeskTest
 class IncidentApiTests {
@@ -77,7 +77,8 @@ class IncidentApiTests {
 		// even when asking for someone else's explicitly
 		assertThat(numbers(list("bob", "callerId=alice"))).isEmpty();
 		assertThat(numbers(list("citra", "tenantId=acme"))).isEmpty();
-		assertThat(items(list("alice", "size=100"))).allSatisfy(item -> assertThat(item).containsEntry("callerId", "alice"));
+		assertThat(items(list("alice", "size=100")))
+			.allSatisfy(item -> assertThat(item).containsEntry("callerId", "alice"));
 		assertThat(items(list("citra", "size=100")))
 			.allSatisfy(item -> assertThat(item).containsEntry("tenantId", "globex"));
 
@@ -88,12 +89,13 @@ class IncidentApiTests {
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(as("citra").getForEntity("/api/v1/incidents/" + alices + "/timeline", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(as("bob").getForEntity("/api/v1/incidents/" + alices + "/suggestions", String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(as("bob").getForEntity("/api/v1/incidents/" + alices + "/suggestions", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(as("alice").getForEntity("/api/v1/incidents/" + alices, String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
-		assertThat(as("alice").getForEntity("/api/v1/incidents/" + alices + "/suggestions", String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(
+				as("alice").getForEntity("/api/v1/incidents/" + alices + "/suggestions", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 
 		// While staff of both tenants and auditors see all three
 		assertThat(numbers(list("sam", "q=" + tag))).containsExactlyInAnyOrder(alices, bobs, citras);
@@ -114,7 +116,9 @@ class IncidentApiTests {
 		Map<String, Object> page1 = list("sam", "q=" + tag + "&sort=number,asc&size=2&page=1");
 
 		// Then the pages split the sorted list
-		assertThat(page0).containsEntry("page", 0).containsEntry("size", 2).containsEntry("totalItems", 3)
+		assertThat(page0).containsEntry("page", 0)
+			.containsEntry("size", 2)
+			.containsEntry("totalItems", 3)
 			.containsEntry("totalPages", 2);
 		assertThat(numbers(page0)).containsExactly(all.get(0), all.get(1));
 		assertThat(numbers(page1)).containsExactly(all.get(2));
@@ -127,16 +131,14 @@ class IncidentApiTests {
 		assertThat(numbers(list("sam", "q=" + tag + "&callerId=bob"))).containsExactly(all.get(1));
 		assertThat(numbers(list("sam", "q=" + tag + "&state=NEW,IN_PROGRESS"))).hasSize(3);
 		assertThat(numbers(list("sam", "q=" + tag + "&state=CLOSED&state=CANCELLED"))).isEmpty();
-		assertThat(numbers(list("sam", "q=" + tag + "&priority=" + first.get("priority"))))
-			.contains(all.get(0));
+		assertThat(numbers(list("sam", "q=" + tag + "&priority=" + first.get("priority")))).contains(all.get(0));
 		assertThat(numbers(list("sam", "q=" + tag + "&category=software&major=false"))).hasSize(3);
 		assertThat(numbers(list("sam", "q=" + tag + "&category=network"))).isEmpty();
 		assertThat(numbers(list("sam", "q=" + tag + "&assignmentGroup=nobody"))).isEmpty();
 		assertThat(numbers(list("sam", "q=" + number(second)))).containsExactly(all.get(1));
 		String hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).toString();
 		String inAnHour = Instant.now().plus(1, ChronoUnit.HOURS).toString();
-		assertThat(numbers(list("sam", "q=" + tag + "&createdFrom=" + hourAgo + "&createdTo=" + inAnHour)))
-			.hasSize(3);
+		assertThat(numbers(list("sam", "q=" + tag + "&createdFrom=" + hourAgo + "&createdTo=" + inAnHour))).hasSize(3);
 		assertThat(numbers(list("sam", "q=" + tag + "&createdFrom=" + inAnHour))).isEmpty();
 		// a % in the text is a character to find, not a wildcard
 		assertThat(numbers(list("sam", "q=" + tag + "%25"))).isEmpty();
@@ -146,8 +148,9 @@ class IncidentApiTests {
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(as("sam").getForEntity("/api/v1/incidents?size=101", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(as("sam").getForEntity("/api/v1/incidents?createdFrom=" + inAnHour + "&createdTo=" + hourAgo,
-				String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(as("sam")
+			.getForEntity("/api/v1/incidents?createdFrom=" + inAnHour + "&createdTo=" + hourAgo, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
@@ -210,7 +213,8 @@ class IncidentApiTests {
 
 	@Test
 	void aReportThatFailsHalfwayLeavesNoIncidentAndNoProcess() {
-		// Given an uncommitted transaction that holds alice's idempotency key, so the report below
+		// Given an uncommitted transaction that holds alice's idempotency key, so the
+		// report below
 		// creates its incident and starts its process, and then cannot store the key
 		String summary = tag() + " halfway";
 		String key = UUID.randomUUID().toString();
@@ -299,7 +303,8 @@ class IncidentApiTests {
 		assertThat(incident("sam", number)).containsEntry("state", "IN_PROGRESS").doesNotContainKey("holdReason");
 		assertThat(post("sam", number, "resume", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
-		// And a caller of another tenant is refused before the number is looked up; staff get 404
+		// And a caller of another tenant is refused before the number is looked up; staff
+		// get 404
 		// for a number that does not exist
 		assertThat(post("citra", number, "hold", Map.of("reason", "AWAITING_CHANGE")).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -329,8 +334,8 @@ class IncidentApiTests {
 			.processInstanceBusinessKey(number)
 			.taskDefinitionKey(Element.TASK_TRIAGE_INCIDENT)
 			.singleResult();
-		this.tasks.complete(triage.getId(), Variables.putValue(Var.TRIAGE_DECISION, "REQUEST_INFO")
-			.putValue(Var.CALLER_QUESTION, "Since when?"));
+		this.tasks.complete(triage.getId(),
+				Variables.putValue(Var.TRIAGE_DECISION, "REQUEST_INFO").putValue(Var.CALLER_QUESTION, "Since when?"));
 		assertThat(incident("sam", number)).containsEntry("state", "ON_HOLD")
 			.containsEntry("holdReason", "AWAITING_CALLER");
 
@@ -396,8 +401,8 @@ class IncidentApiTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> post(String user, String number, String action, Object body) {
-		return as(user).exchange("/api/v1/incidents/" + number + "/" + action, HttpMethod.POST,
-				new HttpEntity<>(body), MAP);
+		return as(user).exchange("/api/v1/incidents/" + number + "/" + action, HttpMethod.POST, new HttpEntity<>(body),
+				MAP);
 	}
 
 	private Map<String, Object> list(String user, String query) {

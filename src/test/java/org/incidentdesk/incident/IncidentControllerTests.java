@@ -35,10 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The incidents API over HTTP with the services mocked. The slice runs with Spring Security's
- * default configuration (the application's {@code SecurityConfig} needs the process engine), so
- * requests that change something carry a CSRF token; the signed-in user is a {@link CurrentUser}, as
- * in the application.
+ * The incidents API over HTTP with the services mocked. The slice runs with Spring
+ * Security's default configuration (the application's {@code SecurityConfig} needs the
+ * process engine), so requests that change something carry a CSRF token; the signed-in
+ * user is a {@link CurrentUser}, as in the application.
  */
 @WebMvcTest(IncidentController.class)
 class IncidentControllerTests {
@@ -106,8 +106,8 @@ class IncidentControllerTests {
 
 	@Test
 	void refusesAnIdempotencyKeyLongerThanOneHundredCharacters() throws Exception {
-		this.mvc.perform(json(post("/api/v1/incidents"), REPORT).header("Idempotency-Key", "k".repeat(101))
-			.with(as(ALICE)))
+		this.mvc
+			.perform(json(post("/api/v1/incidents"), REPORT).header("Idempotency-Key", "k".repeat(101)).with(as(ALICE)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("at most 100")));
@@ -117,8 +117,8 @@ class IncidentControllerTests {
 
 	@Test
 	void refusesAnUnknownFieldAsProblem() throws Exception {
-		this.mvc.perform(json(post("/api/v1/incidents"), REPORT.replace("}", ", \"priority\": \"P1\"}"))
-			.with(as(ALICE)))
+		this.mvc
+			.perform(json(post("/api/v1/incidents"), REPORT.replace("}", ", \"priority\": \"P1\"}")).with(as(ALICE)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("Unknown field 'priority'")));
@@ -127,8 +127,9 @@ class IncidentControllerTests {
 
 	@Test
 	void refusesAValueThatIsNoLevelAsProblem() throws Exception {
-		this.mvc.perform(json(post("/api/v1/incidents"), REPORT.replace("\"impact\": \"MEDIUM\"", "\"impact\": \"HUGE\""))
-			.with(as(ALICE)))
+		this.mvc
+			.perform(json(post("/api/v1/incidents"), REPORT.replace("\"impact\": \"MEDIUM\"", "\"impact\": \"HUGE\""))
+				.with(as(ALICE)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("'impact' has the value 'HUGE'")));
@@ -137,8 +138,9 @@ class IncidentControllerTests {
 
 	@Test
 	void refusesASummaryLongerThanTwoHundredCharacters() throws Exception {
-		this.mvc.perform(json(post("/api/v1/incidents"), REPORT.replace("VPN does not connect", "x".repeat(201)))
-			.with(as(ALICE)))
+		this.mvc
+			.perform(json(post("/api/v1/incidents"), REPORT.replace("VPN does not connect", "x".repeat(201)))
+				.with(as(ALICE)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors", hasItem("summary size must be between 0 and 200")));
@@ -161,8 +163,8 @@ class IncidentControllerTests {
 
 	@Test
 	void forbidsCallersToWriteWorkNotes() throws Exception {
-		this.mvc.perform(json(post("/api/v1/incidents/INC0001001/work-notes"), "{\"body\": \"internal\"}")
-			.with(as(ALICE)))
+		this.mvc
+			.perform(json(post("/api/v1/incidents/INC0001001/work-notes"), "{\"body\": \"internal\"}").with(as(ALICE)))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail", containsString("Only service desk and support staff")));
@@ -176,8 +178,10 @@ class IncidentControllerTests {
 		given(this.access.visible("INC0001001", SAM)).willReturn(incident("INC0001001", "alice"));
 
 		// When / Then
-		this.mvc.perform(json(post("/api/v1/incidents/INC0001001/work-notes"), "{\"body\": \"Checked the logs.\"}")
-			.with(as(SAM))).andExpect(status().isCreated());
+		this.mvc
+			.perform(json(post("/api/v1/incidents/INC0001001/work-notes"), "{\"body\": \"Checked the logs.\"}")
+				.with(as(SAM)))
+			.andExpect(status().isCreated());
 		then(this.incidents).should().comment("INC0001001", "sam", "Checked the logs.", Visibility.INTERNAL);
 	}
 
@@ -194,9 +198,11 @@ class IncidentControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("'reason' has the value 'LATER'")));
 		then(this.incidents).shouldHaveNoInteractions();
-		this.mvc.perform(json(post("/api/v1/incidents/INC0001001/hold"),
-				"{\"reason\": \"AWAITING_VENDOR\", \"comment\": \"Vendor ticket 42.\"}")
-			.with(as(SAM))).andExpect(status().isNoContent());
+		this.mvc
+			.perform(json(post("/api/v1/incidents/INC0001001/hold"),
+					"{\"reason\": \"AWAITING_VENDOR\", \"comment\": \"Vendor ticket 42.\"}")
+				.with(as(SAM)))
+			.andExpect(status().isNoContent());
 		then(this.incidents).should().hold("INC0001001", HoldReason.AWAITING_VENDOR, "Vendor ticket 42.");
 	}
 
@@ -204,8 +210,7 @@ class IncidentControllerTests {
 	void answersAnIllegalTransitionWithConflict() throws Exception {
 		// Given
 		given(this.access.visible("INC0001001", SAM)).willReturn(incident("INC0001001", "alice"));
-		willThrow(new IllegalIncidentStateException("Incident INC0001001 is in progress."))
-			.given(this.incidents)
+		willThrow(new IllegalIncidentStateException("Incident INC0001001 is in progress.")).given(this.incidents)
 			.resume("INC0001001");
 
 		// When / Then
@@ -228,17 +233,18 @@ class IncidentControllerTests {
 	@Test
 	void passesPaginationFiltersAndSortToTheSearch() throws Exception {
 		// Given
-		given(this.records.search(any())).willReturn(new IncidentRecords.Found(
-				List.of(incident("INC0001001", "alice")), 11));
+		given(this.records.search(any()))
+			.willReturn(new IncidentRecords.Found(List.of(incident("INC0001001", "alice")), 11));
 
 		// When / Then
-		this.mvc.perform(get("/api/v1/incidents").param("page", "2")
-			.param("size", "5")
-			.param("state", "NEW,IN_PROGRESS")
-			.param("sort", "priority,asc")
-			.param("sort", "createdAt,desc")
-			.param("q", "vpn")
-			.with(as(SAM)))
+		this.mvc
+			.perform(get("/api/v1/incidents").param("page", "2")
+				.param("size", "5")
+				.param("state", "NEW,IN_PROGRESS")
+				.param("sort", "priority,asc")
+				.param("sort", "createdAt,desc")
+				.param("q", "vpn")
+				.with(as(SAM)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].number").value("INC0001001"))
 			.andExpect(jsonPath("$.page").value(2))

@@ -68,14 +68,17 @@ class IncidentKnowledgeDraftTests {
 	@Test
 	void theApiDocumentationIsServedToSignedInUsersOnly() {
 		ResponseEntity<String> anonymous = this.http.getForEntity("/api/v1/openapi", String.class);
-		ResponseEntity<String> openApi = this.http.withBasicAuth("sam", "demo").getForEntity("/api/v1/openapi", String.class);
+		ResponseEntity<String> openApi = this.http.withBasicAuth("sam", "demo")
+			.getForEntity("/api/v1/openapi", String.class);
 		ResponseEntity<String> swaggerUi = this.http.withBasicAuth("sam", "demo")
 			.getForEntity("/api/v1/docs", String.class);
 
 		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(openApi.getBody()).contains("/api/v1/incidents").contains("/api/v1/knowledge/search")
-			.contains("/api/v1/cmdb/items").contains("/api/v1/alerts");
+		assertThat(openApi.getBody()).contains("/api/v1/incidents")
+			.contains("/api/v1/knowledge/search")
+			.contains("/api/v1/cmdb/items")
+			.contains("/api/v1/alerts");
 		assertThat(swaggerUi.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(swaggerUi.getBody()).containsIgnoringCase("swagger");
 	}

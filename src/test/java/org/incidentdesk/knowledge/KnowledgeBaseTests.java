@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Writing articles, recording what helped, and keeping the index in step with the database, also
- * when another node writes to it.
+ * Writing articles, recording what helped, and keeping the index in step with the
+ * database, also when another node writes to it.
  */
 @KnowledgeDatabaseTest
 class KnowledgeBaseTests {
@@ -48,8 +48,8 @@ class KnowledgeBaseTests {
 	void createsAnArticleWithTheNextNumber() {
 		// Given
 		NewArticle article = new NewArticle("acme", ArticleKind.KNOWN_ERROR, "Scanner driver crashes", "It crashes.",
-				"Fixed in 2.1.", List.of("scanner", " driver "), "en", ArticleVisibility.INTERNAL, ArticleState.PUBLISHED,
-				"PRB0000007", "Use the web scanner.");
+				"Fixed in 2.1.", List.of("scanner", " driver "), "en", ArticleVisibility.INTERNAL,
+				ArticleState.PUBLISHED, "PRB0000007", "Use the web scanner.");
 
 		// When
 		KnowledgeArticle first = this.knowledge.create(article, "agent.smith");
@@ -57,7 +57,8 @@ class KnowledgeBaseTests {
 
 		// Then
 		assertThat(first.number()).matches("KB\\d{7}");
-		assertThat(Long.parseLong(second.number().substring(2))).isEqualTo(Long.parseLong(first.number().substring(2)) + 1);
+		assertThat(Long.parseLong(second.number().substring(2)))
+			.isEqualTo(Long.parseLong(first.number().substring(2)) + 1);
 		assertThat(first).usingRecursiveComparison()
 			.ignoringFields("id", "number", "createdAt", "updatedAt")
 			.isEqualTo(new KnowledgeArticle(0, null, "acme", ArticleKind.KNOWN_ERROR, "Scanner driver crashes",
@@ -88,7 +89,8 @@ class KnowledgeBaseTests {
 		// When the article is created, but the surrounding transaction rolls back
 		transaction.executeWithoutResult((status) -> {
 			this.knowledge.create(article("acme", "Scanner shows a blank page"), "agent");
-			// Inside the transaction, before the commit, the index has not taken it up either
+			// Inside the transaction, before the commit, the index has not taken it up
+			// either
 			assertThat(this.knowledge.suggest("acme", "scanner", Audience.STAFF, 5)).isEmpty();
 			status.setRollbackOnly();
 		});
@@ -120,7 +122,8 @@ class KnowledgeBaseTests {
 		this.knowledge.create(article(null, "Scanner shows a blank page"), "agent");
 		this.indexer.catchUp();
 
-		// When another node commits a change stamped ten seconds earlier, as a long transaction does
+		// When another node commits a change stamped ten seconds earlier, as a long
+		// transaction does
 		insertAsAnotherNode("KB9000002", "Plotter prints stripes", "current_timestamp - interval '10' second");
 		this.indexer.catchUp();
 
@@ -203,10 +206,12 @@ class KnowledgeBaseTests {
 		assertThat(this.jdbc.sql("""
 				select tenant_id, user_id, incident_number, kind from knowledge_feedback
 				where article_id = :id order by id
-				""").param("id", article.id()).query((rs, row) -> List.of(String.valueOf(rs.getString(1)),
-				rs.getString(2), String.valueOf(rs.getString(3)), rs.getString(4))).list())
-			.containsExactly(List.of("acme", "alice", "INC0001001", "SOLVED"), List.of("acme", "alice", "null", "SOLVED"),
-					List.of("globex", "bob", "null", "SOLVED"));
+				""")
+			.param("id", article.id())
+			.query((rs, row) -> List.of(String.valueOf(rs.getString(1)), rs.getString(2),
+					String.valueOf(rs.getString(3)), rs.getString(4)))
+			.list()).containsExactly(List.of("acme", "alice", "INC0001001", "SOLVED"),
+					List.of("acme", "alice", "null", "SOLVED"), List.of("globex", "bob", "null", "SOLVED"));
 	}
 
 	@Test
@@ -236,9 +241,11 @@ class KnowledgeBaseTests {
 				"Kaca pemindai sudah dibersihkan dan sekarang bisa dipakai lagi.", "agent");
 
 		// Then
-		assertThat(english).extracting(KnowledgeArticle::tenantId, KnowledgeArticle::kind, KnowledgeArticle::state,
-				KnowledgeArticle::visibility, KnowledgeArticle::language, KnowledgeArticle::createdBy)
-			.containsExactly("acme", ArticleKind.ARTICLE, ArticleState.DRAFT, ArticleVisibility.INTERNAL, "en", "agent");
+		assertThat(english)
+			.extracting(KnowledgeArticle::tenantId, KnowledgeArticle::kind, KnowledgeArticle::state,
+					KnowledgeArticle::visibility, KnowledgeArticle::language, KnowledgeArticle::createdBy)
+			.containsExactly("acme", ArticleKind.ARTICLE, ArticleState.DRAFT, ArticleVisibility.INTERNAL, "en",
+					"agent");
 		assertThat(indonesian.language()).isEqualTo("id");
 		assertThat(this.knowledge.suggest("acme", "scanner blank", Audience.STAFF, 5)).isEmpty();
 	}

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The catch-up runs by itself: an article another node writes is found within moments, without
- * anybody asking for a catch-up.
+ * The catch-up runs by itself: an article another node writes is found within moments,
+ * without anybody asking for a catch-up.
  */
 @JdbcTest(properties = "incident-desk.knowledge.refresh-interval=PT0.1S")
 @Import({ KnowledgeConfiguration.class, KnowledgeBase.class, ArticleRepository.class, KnowledgeIndex.class,

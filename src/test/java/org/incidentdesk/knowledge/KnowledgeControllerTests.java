@@ -30,9 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The HTTP API with the knowledge base mocked. Spring Security's default configuration is on, as in
- * the application until it has its own: users come from {@code @WithMockUser}, and requests that
- * change something carry a CSRF token.
+ * The HTTP API with the knowledge base mocked. Spring Security's default configuration is
+ * on, as in the application until it has its own: users come from {@code @WithMockUser},
+ * and requests that change something carry a CSRF token.
  */
 @WebMvcTest(KnowledgeController.class)
 @Import(TestKnowledgeAccess.class)
@@ -130,9 +130,8 @@ class KnowledgeControllerTests {
 		given(this.knowledge.create(expected, "sam@acme")).willReturn(article());
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/knowledge/articles").with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		this.mvc
+			.perform(post("/api/v1/knowledge/articles").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
 					{"kind": "ARTICLE", "title": "Printer paper jam", "symptoms": "It jams.",
 					 "resolution": "Pull the paper out.", "tags": ["printer"], "language": "en",
 					 "visibility": "PUBLIC", "state": "PUBLISHED"}
@@ -147,9 +146,8 @@ class KnowledgeControllerTests {
 	@WithMockUser(username = "sam@acme", roles = "STAFF")
 	void rejectsAnInvalidArticleAsProblem() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/knowledge/articles").with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		this.mvc
+			.perform(post("/api/v1/knowledge/articles").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
 					{"kind": "ARTICLE", "title": " ", "tags": ["printer,scanner"], "language": "fr",
 					 "visibility": "PUBLIC", "state": "PUBLISHED"}
 					"""))
@@ -165,9 +163,8 @@ class KnowledgeControllerTests {
 	@WithMockUser(username = "sam@acme", roles = "STAFF")
 	void rejectsAnUnknownKindAsProblem() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/knowledge/articles").with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		this.mvc
+			.perform(post("/api/v1/knowledge/articles").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
 					{"kind": "RUMOUR", "title": "Printer", "language": "en", "visibility": "PUBLIC",
 					 "state": "PUBLISHED"}
 					"""))
@@ -179,9 +176,8 @@ class KnowledgeControllerTests {
 	@WithMockUser("alice@acme")
 	void letsOnlyStaffWriteArticles() throws Exception {
 		// When / Then
-		this.mvc.perform(post("/api/v1/knowledge/articles").with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
+		this.mvc
+			.perform(post("/api/v1/knowledge/articles").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
 					{"kind": "ARTICLE", "title": "Printer", "language": "en", "visibility": "PUBLIC",
 					 "state": "PUBLISHED"}
 					"""))
@@ -197,11 +193,12 @@ class KnowledgeControllerTests {
 		given(this.knowledge.isVisible("acme", "KB0001007", Audience.CALLER)).willReturn(true);
 
 		// When / Then
-		this.mvc.perform(post("/api/v1/knowledge/articles/KB0001007/solved").with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"incidentNumber": "INC0001001"}
-					"""))
+		this.mvc
+			.perform(post("/api/v1/knowledge/articles/KB0001007/solved").with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"incidentNumber": "INC0001001"}
+						"""))
 			.andExpect(status().isNoContent());
 		then(this.knowledge).should().recordSolved("acme", "KB0001007", "alice@acme", "INC0001001");
 	}
@@ -247,8 +244,8 @@ class KnowledgeControllerTests {
 	@WithMockUser(username = "sam@acme", roles = "STAFF")
 	void answersAConcurrentChangeWithConflictProblem() throws Exception {
 		// Given
-		given(this.knowledge.publish("acme", "KB0001007"))
-			.willThrow(new OptimisticLockingFailureException("Knowledge article KB0001007 was changed by somebody else"));
+		given(this.knowledge.publish("acme", "KB0001007")).willThrow(
+				new OptimisticLockingFailureException("Knowledge article KB0001007 was changed by somebody else"));
 
 		// When / Then
 		this.mvc.perform(post("/api/v1/knowledge/articles/KB0001007/publish").with(csrf()))

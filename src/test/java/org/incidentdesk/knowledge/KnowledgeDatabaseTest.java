@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The knowledge feature on an embedded H2 database that Flyway migrated.
  * <p>
- * Tests do not run in a transaction of their own, unlike plain {@code @JdbcTest}s: the index only
- * takes up changes once they commit. The scheduled catch-up runs once at start and then waits an
- * hour, so tests call it themselves when they want it.
+ * Tests do not run in a transaction of their own, unlike plain {@code @JdbcTest}s: the
+ * index only takes up changes once they commit. The scheduled catch-up runs once at start
+ * and then waits an hour, so tests call it themselves when they want it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -197,8 +197,8 @@ class KnowledgeSearchTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "foo:(", "AND OR NOT", "\"unbalanced", "*", "?", "\\", "title_en:vpn", "[a TO",
-			"printer^", "~", "&& ||", "!", "{}", "/regex/", "   " })
+	@ValueSource(strings = { "foo:(", "AND OR NOT", "\"unbalanced", "*", "?", "\\", "title_en:vpn", "[a TO", "printer^",
+			"~", "&& ||", "!", "{}", "/regex/", "   " })
 	void acceptsAnyTextWithoutFailing(String text) {
 		// Given the corpus
 
@@ -221,7 +221,8 @@ class KnowledgeSearchTests {
 
 	@Test
 	void searchesALongIncidentDescription() {
-		// Given a description far longer than a search box entry, with paths that split into many words
+		// Given a description far longer than a search box entry, with paths that split
+		// into many words
 		String description = ("My laptop shows a blue screen every morning. C:\\Windows\\System32\\drivers\\"
 				+ "netfilter.sys/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p https://portal.example.com/a-b-c-d-e-f-g-h-i-j-k ")
 			.repeat(40) + String.join(" ", java.util.Collections.nCopies(400, "word"));

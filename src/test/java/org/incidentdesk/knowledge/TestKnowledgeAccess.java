@@ -5,8 +5,8 @@ import java.security.Principal;
 import org.springframework.security.core.Authentication;
 
 /**
- * Reads the tenant from the user name ({@code alice@acme} belongs to {@code acme}; a name without a
- * tenant is provider staff) and makes users with the role {@code STAFF} staff.
+ * Reads the tenant from the user name ({@code alice@acme} belongs to {@code acme}; a name
+ * without a tenant is provider staff) and makes users with the role {@code STAFF} staff.
  */
 class TestKnowledgeAccess implements KnowledgeAccess {
 

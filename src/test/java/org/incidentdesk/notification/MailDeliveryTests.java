@@ -51,11 +51,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Notification mail end to end: the whole application (H2, demo world) sends to a GreenMail SMTP
- * server. This class has its own application context (a mail server is configured), which is
- * closed afterwards so that its delivery stops with it. The scheduled run is pushed out of reach;
- * the tests run the delivery themselves. The database is shared with other test classes, so every
- * assertion looks only at the mail and rows of the incident it reported.
+ * Notification mail end to end: the whole application (H2, demo world) sends to a
+ * GreenMail SMTP server. This class has its own application context (a mail server is
+ * configured), which is closed afterwards so that its delivery stops with it. The
+ * scheduled run is pushed out of reach; the tests run the delivery themselves. The
+ * database is shared with other test classes, so every assertion looks only at the mail
+ * and rows of the incident it reported.
  */
 @IncidentDeskTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -63,7 +64,9 @@ class MailDeliveryTests {
 
 	private static final int SMTP_PORT = freePort();
 
-	/** A port of its own rather than GreenMail's 3025, and the same one after a restart. */
+	/**
+	 * A port of its own rather than GreenMail's 3025, and the same one after a restart.
+	 */
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
@@ -205,7 +208,8 @@ class MailDeliveryTests {
 			// When the outbox is delivered
 			this.delivery.deliverDue();
 
-			// Then the member with an address has the mail, and the other is done with a note
+			// Then the member with an address has the mail, and the other is done with a
+			// note
 			assertThat(mailsAbout(incident, "mt-a@incidentdesk.example")).hasSize(1);
 			assertThat(rows(incident, withoutAddress.getId())).singleElement()
 				.satisfies(row -> assertThat(row).containsEntry("STATUS", "SENT")
@@ -312,7 +316,8 @@ class MailDeliveryTests {
 		// Given a queued notification
 		Incident incident = report("alice", "acme", "Keyboard missing keys " + tag());
 
-		// When two deliveries run at the same time (the claim is in the database, as across nodes)
+		// When two deliveries run at the same time (the claim is in the database, as
+		// across nodes)
 		CountDownLatch start = new CountDownLatch(1);
 		List<CompletableFuture<Integer>> runs = List.of(1, 2).stream().map(node -> CompletableFuture.supplyAsync(() -> {
 			await(start);
@@ -337,7 +342,8 @@ class MailDeliveryTests {
 		assertThat(this.outbox.claim(id, now, now.plusMinutes(5))).isFalse();
 		assertThat(this.outbox.claim(id, now.plusMinutes(4), now.plusMinutes(9))).isFalse();
 
-		// But if the claiming node died, another one takes it over once the lease has ended
+		// But if the claiming node died, another one takes it over once the lease has
+		// ended
 		assertThat(this.outbox.claim(id, now.plusMinutes(5), now.plusMinutes(10))).isTrue();
 	}
 

@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mail delivery on a real PostgreSQL: the migration, the outbox queries and the claim when two
- * deliveries run at once.
+ * Mail delivery on a real PostgreSQL: the migration, the outbox queries and the claim
+ * when two deliveries run at once.
  */
 @PostgresTest
 @DirtiesContext

@@ -18,12 +18,15 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * Camunda's webapps run their own login; our security must leave their servlets alone (a matcher
- * relative to Spring MVC once made Tasklist's plugin script a 401, and Tasklist never loaded).
+ * Camunda's webapps run their own login; our security must leave their servlets alone (a
+ * matcher relative to Spring MVC once made Tasklist's plugin script a 401, and Tasklist
+ * never loaded).
  */
 @IncidentDeskTest
-// Camunda's webapps find their engine by name ("default") in a static registry that every test
-// context writes to and a closing context clears; a fresh context puts its own engine back.
+// Camunda's webapps find their engine by name ("default") in a static registry that every
+// test
+// context writes to and a closing context clears; a fresh context puts its own engine
+// back.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CamundaWebappsTests {
 
@@ -63,8 +66,8 @@ class CamundaWebappsTests {
 		ResponseEntity<String> user = this.http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
 				new HttpEntity<>(session), String.class);
 		assertThat(user.getBody()).contains("\"userId\":\"sam\"").contains("tasklist");
-		ResponseEntity<String> filters = this.http.exchange("/camunda/api/engine/engine/default/filter",
-				HttpMethod.GET, new HttpEntity<>(session), String.class);
+		ResponseEntity<String> filters = this.http.exchange("/camunda/api/engine/engine/default/filter", HttpMethod.GET,
+				new HttpEntity<>(session), String.class);
 		assertThat(filters.getBody()).contains("Service desk").doesNotContain("Auditors");
 	}
 

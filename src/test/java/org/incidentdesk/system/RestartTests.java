@@ -20,8 +20,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the application twice on the same H2 file database, as {@code mvn spring-boot:run}
- * does, without the demo profile.
+ * Starts the application twice on the same H2 file database, as
+ * {@code mvn spring-boot:run} does, without the demo profile.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTests {
@@ -57,7 +57,8 @@ class RestartTests {
 			RepositoryService repository = second.getBean(RepositoryService.class);
 			assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
 			assertThat(repository.createProcessDefinitionQuery().count()
-					+ repository.createDecisionDefinitionQuery().count()).isEqualTo(definitions);
+					+ repository.createDecisionDefinitionQuery().count())
+				.isEqualTo(definitions);
 			assertThat(second.getBean(IncidentRecords.class).find(number)).isPresent();
 			// The generated password was printed at the first start only
 			assertThat(output.getOut()).containsOnlyOnce("Created the first administrator");
@@ -65,7 +66,8 @@ class RestartTests {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		// Command-line arguments, so they win over application.yaml as they would for a real start.
+		// Command-line arguments, so they win over application.yaml as they would for a
+		// real start.
 		return new SpringApplicationBuilder(IncidentDeskApplication.class).run("--spring.datasource.url=" + url,
 				"--camunda.bpm.job-execution.enabled=false", "--server.port=0");
 	}

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads comma-separated values as RFC 4180 describes them: fields may be quoted, a quote inside a
- * quoted field is written twice, and quoted fields may hold commas and line breaks.
+ * Reads comma-separated values as RFC 4180 describes them: fields may be quoted, a quote
+ * inside a quoted field is written twice, and quoted fields may hold commas and line
+ * breaks.
  * <p>
- * Lenient where files from spreadsheets differ from the RFC: records may end with LF as well as
- * CRLF, a trailing line break is optional, a leading byte order mark is dropped, and empty lines
- * are skipped rather than read as records with one empty field. Strict where leniency would
- * silently change data: a stray quote in an unquoted field, text after a closing quote and an
- * unterminated quote are errors.
+ * Lenient where files from spreadsheets differ from the RFC: records may end with LF as
+ * well as CRLF, a trailing line break is optional, a leading byte order mark is dropped,
+ * and empty lines are skipped rather than read as records with one empty field. Strict
+ * where leniency would silently change data: a stray quote in an unquoted field, text
+ * after a closing quote and an unterminated quote are errors.
  * <p>
  * The project has no CSV library, and the import needs only this much.
  */
@@ -32,7 +33,8 @@ public final class CsvParser {
 		int recordLine = 1;
 		int i = (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? 1 : 0;
 		boolean quoted = false;
-		// Whether the current field began with a quote (and so has been closed when quoted is false).
+		// Whether the current field began with a quote (and so has been closed when
+		// quoted is false).
 		boolean wasQuoted = false;
 		boolean recordStarted = false;
 		while (i < text.length()) {

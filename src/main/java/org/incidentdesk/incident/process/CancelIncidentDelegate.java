@@ -8,7 +8,9 @@ import org.incidentdesk.notification.NotificationKind;
 import org.incidentdesk.notification.Notifications;
 import org.springframework.stereotype.Component;
 
-/** Cancels the incident: the caller withdrew it, or the service desk found it a duplicate. */
+/**
+ * Cancels the incident: the caller withdrew it, or the service desk found it a duplicate.
+ */
 @Component
 class CancelIncidentDelegate implements JavaDelegate {
 

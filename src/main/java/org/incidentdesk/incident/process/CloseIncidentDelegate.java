@@ -10,8 +10,8 @@ import org.incidentdesk.notification.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes the incident, confirmed by the caller or closed after the caller stayed silent, and stores
- * its figures.
+ * Closes the incident, confirmed by the caller or closed after the caller stayed silent,
+ * and stores its figures.
  */
 @Component
 class CloseIncidentDelegate implements JavaDelegate {

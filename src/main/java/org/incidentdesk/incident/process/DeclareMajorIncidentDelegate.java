@@ -6,7 +6,10 @@ import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** The incident manager declares a major incident: P1, and service delivery management is told. */
+/**
+ * The incident manager declares a major incident: P1, and service delivery management is
+ * told.
+ */
 @Component
 class DeclareMajorIncidentDelegate implements JavaDelegate {
 

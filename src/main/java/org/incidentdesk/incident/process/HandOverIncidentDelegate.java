@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands the incident to the group chosen at the last decision (checked by
- * {@link TaskOutcomeValidator}), records the hand-over and tells the group and the service desk.
+ * {@link TaskOutcomeValidator}), records the hand-over and tells the group and the
+ * service desk.
  */
 @Component
 class HandOverIncidentDelegate implements JavaDelegate {

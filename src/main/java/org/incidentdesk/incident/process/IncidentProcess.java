@@ -1,9 +1,10 @@
 package org.incidentdesk.incident.process;
 
 /**
- * Names shared between {@code processes/IncidentManagement.bpmn} and the Java code: the process id,
- * the element ids Java refers to, the message and error names and the process variables. A rename
- * in the model has to be made here too, and the compiler then shows every place it touches.
+ * Names shared between {@code processes/IncidentManagement.bpmn} and the Java code: the
+ * process id, the element ids Java refers to, the message and error names and the process
+ * variables. A rename in the model has to be made here too, and the compiler then shows
+ * every place it touches.
  */
 public final class IncidentProcess {
 

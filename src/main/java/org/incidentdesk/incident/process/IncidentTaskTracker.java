@@ -21,14 +21,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the incident record in step with the work in Tasklist, for every user task of the
- * incident process, including tasks a process owner adds later: the group and person working on
- * it, the first pick-up (which stops the response clock) and the work notes written on completion.
- * It also gives each task the incident's history for its form.
+ * incident process, including tasks a process owner adds later: the group and person
+ * working on it, the first pick-up (which stops the response clock) and the work notes
+ * written on completion. It also gives each task the incident's history for its form.
  */
 @Component
 class IncidentTaskTracker {
 
-	/** Tasks where a team works on the incident, as opposed to reviews and confirmations. */
+	/**
+	 * Tasks where a team works on the incident, as opposed to reviews and confirmations.
+	 */
 	private static final List<String> WORK_TASKS = List.of(Element.TASK_TRIAGE_INCIDENT, Element.TASK_WORK_ON_INCIDENT,
 			Element.TASK_WORK_ON_SITE);
 
@@ -110,9 +112,8 @@ class IncidentTaskTracker {
 	}
 
 	private static String line(Activity activity) {
-		String what = (activity.body() != null) ? activity.body()
-				: activity.field() + ": " + ((activity.oldValue() != null) ? activity.oldValue() + " -> " : "")
-						+ activity.newValue();
+		String what = (activity.body() != null) ? activity.body() : activity.field() + ": "
+				+ ((activity.oldValue() != null) ? activity.oldValue() + " -> " : "") + activity.newValue();
 		return activity.createdAt().toLocalDateTime().withNano(0) + " " + activity.author() + " ["
 				+ activity.kind().name().toLowerCase() + "] " + what;
 	}

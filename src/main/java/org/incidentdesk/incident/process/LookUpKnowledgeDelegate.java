@@ -14,8 +14,8 @@ import org.incidentdesk.knowledge.KnowledgeBase;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds knowledge articles and known errors that match the incident and attaches them, so the
- * service desk sees them in triage.
+ * Finds knowledge articles and known errors that match the incident and attaches them, so
+ * the service desk sees them in triage.
  */
 @Component
 class LookUpKnowledgeDelegate implements JavaDelegate {
@@ -41,10 +41,10 @@ class LookUpKnowledgeDelegate implements JavaDelegate {
 					found.score()))
 			.toList();
 		this.records.attachSuggestions(incident.number(), suggestions);
-		execution.setVariable(Var.KNOWLEDGE_SUGGESTIONS, suggestions.isEmpty() ? "No matching articles."
-				: suggestions.stream()
-					.map(s -> s.articleNumber() + "  " + s.title() + ("KNOWN_ERROR".equals(s.kind()) ? "  (known error)" : ""))
-					.collect(Collectors.joining("\n")));
+		execution.setVariable(Var.KNOWLEDGE_SUGGESTIONS, suggestions.isEmpty() ? "No matching articles." : suggestions
+			.stream()
+			.map(s -> s.articleNumber() + "  " + s.title() + ("KNOWN_ERROR".equals(s.kind()) ? "  (known error)" : ""))
+			.collect(Collectors.joining("\n")));
 	}
 
 }

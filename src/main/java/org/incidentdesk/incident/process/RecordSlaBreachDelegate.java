@@ -6,7 +6,9 @@ import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** The resolution SLA is breached: recorded, and the incident manager is told to review. */
+/**
+ * The resolution SLA is breached: recorded, and the incident manager is told to review.
+ */
 @Component
 class RecordSlaBreachDelegate implements JavaDelegate {
 

@@ -17,9 +17,9 @@ import org.incidentdesk.notification.Notifications;
 import org.springframework.stereotype.Component;
 
 /**
- * Ties the process to its incident record. Incidents reported through the API arrive with their
- * record; the service desk's start form in Tasklist arrives without one, and the record is created
- * here, in the same transaction as the process start.
+ * Ties the process to its incident record. Incidents reported through the API arrive with
+ * their record; the service desk's start form in Tasklist arrives without one, and the
+ * record is created here, in the same transaction as the process start.
  */
 @Component
 class RegisterIncidentDelegate implements JavaDelegate {
@@ -58,7 +58,8 @@ class RegisterIncidentDelegate implements JavaDelegate {
 					enumValue(Level.class, text(execution, Var.URGENCY), null)));
 		}
 		catch (InvalidIncidentException ex) {
-			// Surfaces in Tasklist and engine REST as a 400 with the message; nothing is stored.
+			// Surfaces in Tasklist and engine REST as a 400 with the message; nothing is
+			// stored.
 			throw new BadUserRequestException(String.join(" ", ex.errors()));
 		}
 	}
@@ -76,8 +77,8 @@ class RegisterIncidentDelegate implements JavaDelegate {
 			return Enum.valueOf(type, value.trim().toUpperCase());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadUserRequestException("'" + value + "' is not a valid " + type.getSimpleName().toLowerCase()
-					+ ".");
+			throw new BadUserRequestException(
+					"'" + value + "' is not a valid " + type.getSimpleName().toLowerCase() + ".");
 		}
 	}
 

@@ -12,7 +12,9 @@ import org.incidentdesk.notification.NotificationKind;
 import org.incidentdesk.notification.Notifications;
 import org.springframework.stereotype.Component;
 
-/** Puts the incident on hold, asks the caller the service desk's question and tells them. */
+/**
+ * Puts the incident on hold, asks the caller the service desk's question and tells them.
+ */
 @Component
 class RequestCallerInfoDelegate implements JavaDelegate {
 
@@ -29,7 +31,8 @@ class RequestCallerInfoDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String number = execution.getProcessBusinessKey();
 		if (this.records.get(number).state() == IncidentState.ON_HOLD) {
-			// On hold for another reason (set through the API): it now waits for the caller instead.
+			// On hold for another reason (set through the API): it now waits for the
+			// caller instead.
 			this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
 		}
 		this.records.moveTo(number, IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER);

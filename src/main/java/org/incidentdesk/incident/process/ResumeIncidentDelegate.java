@@ -31,9 +31,8 @@ class ResumeIncidentDelegate implements JavaDelegate {
 			this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
 		}
 		this.records.addEntry(number, ActivityKind.WORK_NOTE, Visibility.INTERNAL,
-				replied ? "The caller replied; back to the service desk."
-						: "The caller did not reply within " + this.slaPolicy.getCallerReplyTimeout()
-								+ "; back to the service desk.");
+				replied ? "The caller replied; back to the service desk." : "The caller did not reply within "
+						+ this.slaPolicy.getCallerReplyTimeout() + "; back to the service desk.");
 	}
 
 }

@@ -18,18 +18,20 @@ import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the outcome of every user task on the server: forms check only in the browser, and the
- * engine REST API checks nothing. A missing or contradictory outcome fails the completion with a
- * message the worker can act on (HTTP 400 through engine REST), and nothing changes.
+ * Checks the outcome of every user task on the server: forms check only in the browser,
+ * and the engine REST API checks nothing. A missing or contradictory outcome fails the
+ * completion with a message the worker can act on (HTTP 400 through engine REST), and
+ * nothing changes.
  * <p>
- * For hand-overs it also settles where the work goes ({@code handoverTo}, {@code handoverKind},
- * {@code workLocation}), so that the model's hand-over step has one unambiguous input.
+ * For hand-overs it also settles where the work goes ({@code handoverTo},
+ * {@code handoverKind}, {@code workLocation}), so that the model's hand-over step has one
+ * unambiguous input.
  */
 @Component
 class TaskOutcomeValidator implements TaskListener {
 
-	static final Set<String> RESOLUTION_CODES = Set.of("SOLVED_WORKAROUND", "SOLVED_PERMANENTLY",
-			"SOLVED_BY_KNOWLEDGE", "NOT_REPRODUCIBLE", "USER_ERROR");
+	static final Set<String> RESOLUTION_CODES = Set.of("SOLVED_WORKAROUND", "SOLVED_PERMANENTLY", "SOLVED_BY_KNOWLEDGE",
+			"NOT_REPRODUCIBLE", "USER_ERROR");
 
 	static final String REMOTE = "REMOTE";
 
@@ -56,8 +58,8 @@ class TaskOutcomeValidator implements TaskListener {
 			case Element.TASK_WORK_ON_SITE -> checkOnSiteWork(task, errors);
 			case Element.TASK_REVIEW_BREACHED_INCIDENT -> checkReview(task, errors);
 			case Element.TASK_CONFIRM_RESOLUTION -> checkConfirmation(task, errors);
-			default -> throw new IllegalStateException("No outcome rules for task " + task.getTaskDefinitionKey()
-					+ ": add them to TaskOutcomeValidator.");
+			default -> throw new IllegalStateException(
+					"No outcome rules for task " + task.getTaskDefinitionKey() + ": add them to TaskOutcomeValidator.");
 		}
 		if (!errors.isEmpty()) {
 			throw new BadUserRequestException(task.getName() + ": " + String.join(" ", errors));

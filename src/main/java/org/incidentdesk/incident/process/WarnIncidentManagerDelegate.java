@@ -6,7 +6,9 @@ import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.springframework.stereotype.Component;
 
-/** The resolution SLA reached its warning threshold: the incident manager is warned, once. */
+/**
+ * The resolution SLA reached its warning threshold: the incident manager is warned, once.
+ */
 @Component
 class WarnIncidentManagerDelegate implements JavaDelegate {
 

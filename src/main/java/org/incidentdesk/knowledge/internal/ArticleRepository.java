@@ -21,8 +21,9 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 
 /**
- * Knowledge articles and feedback in the database. Timestamps come from the database clock, so all
- * nodes stamp changes with one clock and the index catch-up can compare them.
+ * Knowledge articles and feedback in the database. Timestamps come from the database
+ * clock, so all nodes stamp changes with one clock and the index catch-up can compare
+ * them.
  */
 @Repository
 public class ArticleRepository {
@@ -81,8 +82,8 @@ public class ArticleRepository {
 	}
 
 	/**
-	 * The next batch of articles in id order, for building the index without holding every article in
-	 * memory at once.
+	 * The next batch of articles in id order, for building the index without holding
+	 * every article in memory at once.
 	 */
 	public List<KnowledgeArticle> findBatchAfter(long afterId, int batchSize) {
 		return this.jdbc
@@ -141,8 +142,8 @@ public class ArticleRepository {
 	}
 
 	/**
-	 * Counters do not touch {@code updated_at} or {@code version}: they are not content, and the index
-	 * does not need to see them.
+	 * Counters do not touch {@code updated_at} or {@code version}: they are not content,
+	 * and the index does not need to see them.
 	 */
 	public void countUsage(Collection<Long> ids) {
 		if (!ids.isEmpty()) {
@@ -159,7 +160,8 @@ public class ArticleRepository {
 	}
 
 	public boolean hasSolvedFeedback(long articleId, String userId, @Nullable String incidentNumber) {
-		// Two statements rather than "incident_number = :n or :n is null": PostgreSQL cannot type a
+		// Two statements rather than "incident_number = :n or :n is null": PostgreSQL
+		// cannot type a
 		// parameter that is only compared with null.
 		JdbcClient.StatementSpec statement = (incidentNumber != null) ? this.jdbc.sql("""
 				select count(*) from knowledge_feedback

@@ -55,12 +55,13 @@ import org.springframework.stereotype.Component;
  * The full-text index of the knowledge base, one per node.
  * <p>
  * Each article's text is analysed in its own language into fields with a language suffix
- * ({@code title_en}, {@code title_id}, ...). A query is analysed with every language's analyzer and
- * searched in that language's fields, so a caller finds articles whichever language they type in.
- * The index holds every article whatever its state; who may see what is filtered at query time.
+ * ({@code title_en}, {@code title_id}, ...). A query is analysed with every language's
+ * analyzer and searched in that language's fields, so a caller finds articles whichever
+ * language they type in. The index holds every article whatever its state; who may see
+ * what is filtered at query time.
  * <p>
- * Thread-safe: searches run concurrently through a {@link SearcherManager}; writes are serialised so
- * that an older copy of an article never overwrites a newer one.
+ * Thread-safe: searches run concurrently through a {@link SearcherManager}; writes are
+ * serialised so that an older copy of an article never overwrites a newer one.
  */
 @Component
 public class KnowledgeIndex {
@@ -78,18 +79,18 @@ public class KnowledgeIndex {
 	static final String VISIBILITY = "visibility";
 
 	/** Text fields and how much a match in each counts. */
-	private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "symptoms", 2f, "tags", 2f,
-			"resolution", 1f);
+	private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "symptoms", 2f, "tags", 2f, "resolution",
+			1f);
 
 	/**
-	 * Each word becomes at least one clause per text field and language; this keeps a long incident
-	 * description under Lucene's limit of 1024 clauses in one query. Words that analyse into many
-	 * tokens (paths, URLs) may still break it: then the search is retried with fewer words.
+	 * Each word becomes at least one clause per text field and language; this keeps a
+	 * long incident description under Lucene's limit of 1024 clauses in one query. Words
+	 * that analyse into many tokens (paths, URLs) may still break it: then the search is
+	 * retried with fewer words.
 	 */
 	private static final int[] MAX_QUERY_WORDS = { 64, 16 };
 
-	private final Map<String, Analyzer> analyzers = Map.of("en", new EnglishAnalyzer(), "id",
-			new IndonesianAnalyzer());
+	private final Map<String, Analyzer> analyzers = Map.of("en", new EnglishAnalyzer(), "id", new IndonesianAnalyzer());
 
 	private final Directory directory;
 
@@ -97,7 +98,10 @@ public class KnowledgeIndex {
 
 	private final SearcherManager searchers;
 
-	/** What is in the index for each article, so a late, older copy is not written over a newer one. */
+	/**
+	 * What is in the index for each article, so a late, older copy is not written over a
+	 * newer one.
+	 */
 	private final Map<Long, Stamp> indexed = new ConcurrentHashMap<>();
 
 	private final Object writeLock = new Object();
@@ -110,14 +114,16 @@ public class KnowledgeIndex {
 			.forEach((field) -> analyzerPerField.put(field(field, language), analyzer)));
 		IndexWriterConfig config = new IndexWriterConfig(
 				new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), analyzerPerField))
-			// The database is the truth; whatever a directory holds from before is rebuilt anyway.
+			// The database is the truth; whatever a directory holds from before is
+			// rebuilt anyway.
 			.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
 		this.writer = new IndexWriter(this.directory, config);
 		this.searchers = new SearcherManager(this.writer, null);
 	}
 
 	/**
-	 * Replaces the whole index with the given articles. Searches see the old index until this is done.
+	 * Replaces the whole index with the given articles. Searches see the old index until
+	 * this is done.
 	 * @return how many articles were indexed
 	 */
 	public int replaceAll(Iterable<List<KnowledgeArticle>> batches) {
@@ -144,8 +150,8 @@ public class KnowledgeIndex {
 	}
 
 	/**
-	 * Adds or replaces the given articles, skipping those the index already holds in this or a newer
-	 * version. Searches see the changes when this method returns.
+	 * Adds or replaces the given articles, skipping those the index already holds in this
+	 * or a newer version. Searches see the changes when this method returns.
 	 * @return how many articles were written
 	 */
 	public int update(Collection<KnowledgeArticle> articles) {
@@ -174,8 +180,8 @@ public class KnowledgeIndex {
 	}
 
 	/**
-	 * Makes what was written durable in an index directory. A reader does not need it: searches see
-	 * changes as soon as {@link #update} returns.
+	 * Makes what was written durable in an index directory. A reader does not need it:
+	 * searches see changes as soon as {@link #update} returns.
 	 */
 	public void commit() {
 		synchronized (this.writeLock) {
@@ -191,8 +197,9 @@ public class KnowledgeIndex {
 	}
 
 	/**
-	 * The published articles of the tenant ({@code null}: none) and of every tenant that the audience
-	 * may read, best match first. Any text is accepted: query syntax in it is taken literally.
+	 * The published articles of the tenant ({@code null}: none) and of every tenant that
+	 * the audience may read, best match first. Any text is accepted: query syntax in it
+	 * is taken literally.
 	 */
 	public List<IndexHit> search(@Nullable String tenantId, String text, Audience audience, int limit) {
 		if (text == null || text.isBlank() || limit <= 0) {
@@ -245,10 +252,12 @@ public class KnowledgeIndex {
 	}
 
 	/**
-	 * One SHOULD clause per language, each parsed by that language's analyzer over its fields.
+	 * One SHOULD clause per language, each parsed by that language's analyzer over its
+	 * fields.
 	 */
 	private Query textQuery(String text, int maxWords) {
-		// Lower case, so that AND, OR and NOT typed by a user are words rather than operators; the
+		// Lower case, so that AND, OR and NOT typed by a user are words rather than
+		// operators; the
 		// analyzers lower-case everything anyway.
 		String words = Arrays.stream(text.toLowerCase(Locale.ROOT).strip().split("\\s+"))
 			.collect(Collectors.toCollection(LinkedHashSet::new))
@@ -266,7 +275,8 @@ public class KnowledgeIndex {
 				query.add(parser.parse(escaped), Occur.SHOULD);
 			}
 			catch (ParseException ex) {
-				// Escaped text should always parse; if it does not, that language finds nothing.
+				// Escaped text should always parse; if it does not, that language finds
+				// nothing.
 				logger.debug("Could not search knowledge for '{}' in language {}", text, language.getKey(), ex);
 			}
 		}

@@ -16,11 +16,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps this node's {@link KnowledgeIndex} in step with the database.
  * <ul>
- * <li>At start, before the application takes requests, the index is built from every article.</li>
- * <li>Changes made on this node reach the index as soon as their transaction commits, never before:
- * a rolled-back article must not be found.</li>
- * <li>Changes made on other nodes sharing the database are found by a catch-up every few seconds,
- * which reads the articles changed since the newest change it has seen.</li>
+ * <li>At start, before the application takes requests, the index is built from every
+ * article.</li>
+ * <li>Changes made on this node reach the index as soon as their transaction commits,
+ * never before: a rolled-back article must not be found.</li>
+ * <li>Changes made on other nodes sharing the database are found by a catch-up every few
+ * seconds, which reads the articles changed since the newest change it has seen.</li>
  * </ul>
  */
 @Component
@@ -36,7 +37,10 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 
 	private final KnowledgeSettings settings;
 
-	/** The newest {@code updated_at} this node has indexed; the catch-up looks again from a bit before. */
+	/**
+	 * The newest {@code updated_at} this node has indexed; the catch-up looks again from
+	 * a bit before.
+	 */
 	private volatile Instant watermark = Instant.EPOCH;
 
 	public KnowledgeIndexer(ArticleRepository articles, KnowledgeIndex index, KnowledgeSettings settings) {
@@ -55,7 +59,8 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 	 * Rebuilds the whole index from the database.
 	 */
 	public synchronized void rebuild() {
-		// Read before the articles: whatever changes while they are read is newer and caught up later.
+		// Read before the articles: whatever changes while they are read is newer and
+		// caught up later.
 		Instant newest = this.articles.findNewestUpdate().orElse(Instant.EPOCH);
 		Stream<List<KnowledgeArticle>> batches = Stream.iterate(this.articles.findBatchAfter(0, BATCH_SIZE),
 				(batch) -> !batch.isEmpty(),
@@ -66,10 +71,10 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Indexes the articles changed since the watermark, less an overlap: a transaction stamps
-	 * {@code updated_at} when it starts but becomes visible only when it commits, so a change can
-	 * appear with a timestamp older than one already seen. Articles the index already holds in that
-	 * version are skipped, so looking again costs one query.
+	 * Indexes the articles changed since the watermark, less an overlap: a transaction
+	 * stamps {@code updated_at} when it starts but becomes visible only when it commits,
+	 * so a change can appear with a timestamp older than one already seen. Articles the
+	 * index already holds in that version are skipped, so looking again costs one query.
 	 */
 	@Scheduled(fixedDelayString = "${incident-desk.knowledge.refresh-interval:PT5S}")
 	public synchronized void catchUp() {
@@ -95,7 +100,8 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 			this.index.update(List.of(event.article()));
 		}
 		catch (RuntimeException ex) {
-			// The change is committed; failing the caller now would only hide that. The catch-up
+			// The change is committed; failing the caller now would only hide that. The
+			// catch-up
 			// indexes it within seconds.
 			logger.warn("Knowledge article {} could not be indexed", event.article().number(), ex);
 		}

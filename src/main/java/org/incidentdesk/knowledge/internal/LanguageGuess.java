@@ -7,9 +7,9 @@ import java.util.Set;
 import org.springframework.lang.Nullable;
 
 /**
- * Tells English from Bahasa Indonesia by their most common words, for text that arrives without a
- * language, such as an incident's resolution notes. Good enough for two languages this different;
- * staff can correct an article's language before publishing it.
+ * Tells English from Bahasa Indonesia by their most common words, for text that arrives
+ * without a language, such as an incident's resolution notes. Good enough for two
+ * languages this different; staff can correct an article's language before publishing it.
  */
 public final class LanguageGuess {
 
@@ -25,8 +25,8 @@ public final class LanguageGuess {
 	}
 
 	/**
-	 * {@code "id"} if the text has more common Indonesian words than English ones, otherwise
-	 * {@code "en"}.
+	 * {@code "id"} if the text has more common Indonesian words than English ones,
+	 * otherwise {@code "en"}.
 	 */
 	public static String of(@Nullable String... texts) {
 		long english = 0;

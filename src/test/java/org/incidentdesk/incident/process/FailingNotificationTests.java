@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A step that notifies people runs after a save point with retries: when it keeps failing, the
- * failure becomes a Camunda incident an operator sees in Cockpit, and the rest of the incident's
- * work is untouched.
+ * A step that notifies people runs after a save point with retries: when it keeps
+ * failing, the failure becomes a Camunda incident an operator sees in Cockpit, and the
+ * rest of the incident's work is untouched.
  */
 @IncidentDeskTest
 class FailingNotificationTests {
@@ -67,7 +67,8 @@ class FailingNotificationTests {
 		assertThat(failed.getExceptionMessage()).contains("notification store unavailable");
 		assertThat(this.runtime.createIncidentQuery().processInstanceId(pi).count()).isEqualTo(1);
 
-		// And nothing else was lost: the triage work waits, and no warning was recorded as sent
+		// And nothing else was lost: the triage work waits, and no warning was recorded
+		// as sent
 		assertThat(this.records.get(incident.number()).state().isOpen()).isTrue();
 		assertThat(this.runtime.getVariable(pi, Var.SLA_WARNING_SENT)).isEqualTo(false);
 		assertThat(this.runtime.createExecutionQuery()

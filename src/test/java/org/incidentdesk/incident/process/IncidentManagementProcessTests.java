@@ -48,9 +48,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * One scenario per path of {@code IncidentManagement.bpmn}, driven through the engine as Tasklist
- * and the API would, with timers fired by moving the clock and executing their jobs. Together
- * they must cover every flow node and sequence flow of the model.
+ * One scenario per path of {@code IncidentManagement.bpmn}, driven through the engine as
+ * Tasklist and the API would, with timers fired by moving the clock and executing their
+ * jobs. Together they must cover every flow node and sequence flow of the model.
  */
 @IncidentDeskTest
 @Import({ ProcessEngineCoverageConfiguration.class, TestCoverageSettings.class })
@@ -199,7 +199,8 @@ class IncidentManagementProcessTests {
 		Incident reported = report("Branch office offline", "network", "ACME-VPN", Level.HIGH, Level.MEDIUM);
 		ProcessInstance pi = process(reported);
 
-		// When the service desk escalates without naming a team, routing picks the first team
+		// When the service desk escalates without naming a team, routing picks the first
+		// team
 		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), withVariables(Var.TRIAGE_DECISION, "ESCALATE"));
 		assertThat(pi).isWaitingAt(Element.TASK_WORK_ON_INCIDENT).task().hasCandidateGroup("support-infrastructure");
 		Incident atLevel2 = incident(reported);
@@ -210,8 +211,8 @@ class IncidentManagementProcessTests {
 		assertThat(notified(reported, "group:support-infrastructure")).contains("Incident assigned to your group");
 
 		// When level 2 escalates to the vendor (level 3)
-		complete(task(Element.TASK_WORK_ON_INCIDENT, pi),
-				withVariables(Var.SUPPORT_DECISION, "ESCALATE", Var.WORK_NOTE, "Router firmware fault, vendor needed."));
+		complete(task(Element.TASK_WORK_ON_INCIDENT, pi), withVariables(Var.SUPPORT_DECISION, "ESCALATE", Var.WORK_NOTE,
+				"Router firmware fault, vendor needed."));
 		assertThat(pi).isWaitingAt(Element.TASK_WORK_ON_INCIDENT).task().hasCandidateGroup("vendor-systems");
 		assertThat(incident(reported).supportLevel()).isEqualTo(3);
 		assertThat(workNotes(reported)).contains("Router firmware fault, vendor needed.");
@@ -223,7 +224,8 @@ class IncidentManagementProcessTests {
 		assertThat(incident(reported).escalationCount()).isEqualTo(2);
 		assertThat(incident(reported).supportLevel()).isEqualTo(3);
 
-		// When that team hands it back, the service desk, which owns it, can escalate again
+		// When that team hands it back, the service desk, which owns it, can escalate
+		// again
 		complete(task(Element.TASK_WORK_ON_INCIDENT, pi), withVariables(Var.SUPPORT_DECISION, "RETURN_TO_SERVICE_DESK",
 				Var.WORK_NOTE, "Not an application problem."));
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
@@ -388,17 +390,20 @@ class IncidentManagementProcessTests {
 
 	@Test
 	void reopensOnRejectionEscalatesOnTheSecondAndClosesBySilence() {
-		// Given an incident whose SLA was warned about and breached before it was resolved
+		// Given an incident whose SLA was warned about and breached before it was
+		// resolved
 		Incident reported = report("Wi-Fi keeps dropping", "network", null, Level.LOW, Level.HIGH);
 		ProcessInstance pi = process(reported);
 		breach(pi);
 		complete(task(Element.TASK_REVIEW_BREACHED_INCIDENT, pi), withVariables(Var.REVIEW_DECISION, "RAISE_PRIORITY"));
-		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), resolveWith("SOLVED_WORKAROUND", "Reconnect to the 5 GHz band."));
+		complete(task(Element.TASK_TRIAGE_INCIDENT, pi),
+				resolveWith("SOLVED_WORKAROUND", "Reconnect to the 5 GHz band."));
 
 		// When the caller rejects the resolution
 		this.incidents.answerResolution(reported.number(), false, "Still dropping.");
 
-		// Then it is reopened with the service desk, and the SLA timers, already handled, stay quiet
+		// Then it is reopened with the service desk, and the SLA timers, already handled,
+		// stay quiet
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
 		assertThat(incident(reported).reopenCount()).isEqualTo(1);
 		assertThat(incident(reported).state()).isEqualTo(IncidentState.IN_PROGRESS);
@@ -416,8 +421,10 @@ class IncidentManagementProcessTests {
 		assertThat(pi).hasPassed(Element.TASK_ESCALATE_REPEATED_REJECTION).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
 		assertThat(notified(reported, "group:incident-managers")).contains("Resolution rejected again by the caller");
 
-		// When it is resolved again and the caller stays silent past the auto-close period
-		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), resolveWith("SOLVED_PERMANENTLY", "Replaced the access point."));
+		// When it is resolved again and the caller stays silent past the auto-close
+		// period
+		complete(task(Element.TASK_TRIAGE_INCIDENT, pi),
+				resolveWith("SOLVED_PERMANENTLY", "Replaced the access point."));
 		passTime(Duration.ofDays(4));
 		execute(job(Element.BOUNDARY_EVENT_CONFIRMATION_TIMED_OUT, pi));
 
@@ -450,8 +457,8 @@ class IncidentManagementProcessTests {
 		ProcessInstance pi = process(duplicate);
 
 		// When the service desk marks the second as a duplicate of the first
-		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), withVariables(Var.TRIAGE_DECISION, "DUPLICATE",
-				Var.DUPLICATE_OF, original.number().toLowerCase()));
+		complete(task(Element.TASK_TRIAGE_INCIDENT, pi),
+				withVariables(Var.TRIAGE_DECISION, "DUPLICATE", Var.DUPLICATE_OF, original.number().toLowerCase()));
 
 		// Then it is cancelled with a link to the original
 		assertThat(pi).isEnded().hasPassed("BoundaryEvent_MarkedDuplicate", Element.END_EVENT_INCIDENT_CANCELLED);
@@ -466,7 +473,8 @@ class IncidentManagementProcessTests {
 		ProcessInstance pi = process(reported);
 		String taskId = task(Element.TASK_TRIAGE_INCIDENT, pi).getId();
 
-		// Then a resolution without notes, an escalation to a non-support group, a duplicate of
+		// Then a resolution without notes, an escalation to a non-support group, a
+		// duplicate of
 		// an unknown incident and no decision at all are each refused with a reason
 		assertThatThrownBy(() -> this.tasks.complete(taskId,
 				Map.of(Var.TRIAGE_DECISION, "RESOLVE", Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY")))
@@ -556,7 +564,10 @@ class IncidentManagementProcessTests {
 			.toList();
 	}
 
-	/** Subjects of the notifications a recipient ("user:x" or "group:x") got about the incident. */
+	/**
+	 * Subjects of the notifications a recipient ("user:x" or "group:x") got about the
+	 * incident.
+	 */
 	private List<String> notified(Incident incident, String recipient) {
 		return timeline(incident).stream()
 			.filter(a -> a.kind() == ActivityKind.NOTIFICATION && recipient.equals(a.newValue()))

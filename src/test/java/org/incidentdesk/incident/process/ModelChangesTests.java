@@ -92,15 +92,12 @@ class ModelChangesTests {
 	}
 
 	private Deployment deploy(String name, String content) {
-		return this.repository.createDeployment()
-			.name("process owner change")
-			.addString(name, content)
-			.deploy();
+		return this.repository.createDeployment().name("process owner change").addString(name, content).deploy();
 	}
 
 	private Incident report(String summary, String category, Level impact, Level urgency) {
-		return this.incidents.report(new ReportIncident("acme", "bob", null, Channel.PHONE, summary, null, category,
-				null, impact, urgency));
+		return this.incidents.report(
+				new ReportIncident("acme", "bob", null, Channel.PHONE, summary, null, category, null, impact, urgency));
 	}
 
 }
