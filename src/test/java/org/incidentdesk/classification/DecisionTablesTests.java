@@ -2,36 +2,36 @@ package org.incidentdesk.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * One test per rule of the decision tables in {@code processes/}, read from the files a
- * process owner edits.
+ * One test per rule of the decision tables in {@code processes/}, deployed on a real
+ * (in-memory) engine as the application deploys them, and evaluated through its decision
+ * service.
  */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(
+		resources = { "processes/IncidentPriority.dmn", "processes/SlaTargets.dmn", "processes/IncidentRouting.dmn" })
 class DecisionTablesTests {
 
-	private static final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+	ProcessEngine engine;
 
 	@ParameterizedTest(name = "impact {0} and urgency {1} give {2}")
 	@CsvSource({ "HIGH,HIGH,P1", "HIGH,MEDIUM,P2", "MEDIUM,HIGH,P2", "HIGH,LOW,P3", "MEDIUM,MEDIUM,P3", "LOW,HIGH,P3",
 			"MEDIUM,LOW,P4", "LOW,MEDIUM,P4", "LOW,LOW,P5" })
 	void priorityMatrixRule(String impact, String urgency, String priority) {
-		var result = evaluate("IncidentPriority.dmn", "IncidentPriority",
-				Variables.putValue("impact", impact).putValue("urgency", urgency));
+		var result = evaluate("IncidentPriority", Variables.putValue("impact", impact).putValue("urgency", urgency));
 
 		assertThat(result.getEntryMap()).containsEntry("priority", priority);
 	}
@@ -39,7 +39,7 @@ class DecisionTablesTests {
 	@ParameterizedTest(name = "{0}: respond within {1}, resolve within {2}, warn at {3}%")
 	@CsvSource({ "P1,PT15M,PT4H,75", "P2,PT30M,PT8H,75", "P3,PT1H,P1D,80", "P4,PT4H,P3D,80", "P5,PT8H,P5D,80" })
 	void slaTargetRule(String priority, String response, String resolution, int warningPercent) {
-		var result = evaluate("SlaTargets.dmn", "SlaTargets", Variables.putValue("priority", priority));
+		var result = evaluate("SlaTargets", Variables.putValue("priority", priority));
 
 		assertThat(result.getEntryMap()).containsEntry("responseTime", response)
 			.containsEntry("resolutionTime", resolution);
@@ -54,7 +54,7 @@ class DecisionTablesTests {
 					"other,SOFTWARE,P5,support-applications", "software,SERVICE,P2,support-applications",
 					"other,null,P3,support-applications" })
 	void routingRule(String category, String ciType, String priority, String firstTeam) {
-		var result = evaluate("IncidentRouting.dmn", "IncidentRouting",
+		var result = evaluate("IncidentRouting",
 				Variables.putValue("category", category).putValue("ciType", ciType).putValue("priority", priority));
 
 		assertThat(result.getEntryMap()).containsEntry("firstTeam", firstTeam)
@@ -64,21 +64,18 @@ class DecisionTablesTests {
 	@Test
 	void everyPriorityHasSlaTargets() {
 		for (String priority : new String[] { "P1", "P2", "P3", "P4", "P5" }) {
-			Map<String, Object> entries = evaluate("SlaTargets.dmn", "SlaTargets",
-					Variables.putValue("priority", priority))
+			Map<String, Object> entries = evaluate("SlaTargets", Variables.putValue("priority", priority))
 				.getEntryMap();
 			assertThat(entries).containsKeys("responseTime", "resolutionTime", "warningPercent");
 		}
 	}
 
-	private static DmnDecisionResultEntries evaluate(String file, String decisionKey, VariableMap inputs) {
-		try (InputStream model = Files.newInputStream(Path.of("processes", file))) {
-			DmnDecision decision = dmn.parseDecision(decisionKey, model);
-			return dmn.evaluateDecision(decision, inputs).getSingleResult();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read processes/" + file, ex);
-		}
+	private DmnDecisionResultEntries evaluate(String decisionKey, VariableMap inputs) {
+		return this.engine.getDecisionService()
+			.evaluateDecisionByKey(decisionKey)
+			.variables(inputs)
+			.evaluate()
+			.getSingleResult();
 	}
 
 }
