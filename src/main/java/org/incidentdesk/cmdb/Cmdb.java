@@ -55,20 +55,8 @@ public class Cmdb {
 			throw new IllegalArgumentException(
 					"The parent item " + item.parentId() + " does not exist in tenant " + item.tenantId() + ".");
 		}
-		OffsetDateTime now = this.clock.nowUtc();
-		this.jdbc.sql("""
-				insert into configuration_item (tenant_id, name, type, location, remotely_serviceable, parent_id,
-				    created_at, updated_at)
-				values (:tenant, :name, :type, :location, :remote, :parent, :now, :now)
-				""")
-			.param("tenant", item.tenantId())
-			.param("name", item.name())
-			.param("type", item.type().name())
-			.param("location", item.location())
-			.param("remote", item.remotelyServiceable())
-			.param("parent", item.parentId())
-			.param("now", now)
-			.update();
+		insertRow(item.tenantId(), item.name(), item.type(), item.location(), item.remotelyServiceable(),
+				item.parentId(), this.clock.nowUtc());
 		return findByName(item.tenantId(), item.name()).orElseThrow();
 	}
 
@@ -193,19 +181,8 @@ public class Cmdb {
 						"parent '" + parent.name() + "' would make a cycle: " + String.join(" -> ", cycle));
 			}
 		}
-		this.jdbc.sql("""
-				update configuration_item
-				set type = :type, location = :location, remotely_serviceable = :remote, parent_id = :parent,
-				    updated_at = :now
-				where id = :id
-				""")
-			.param("type", change.type().name())
-			.param("location", change.location())
-			.param("remote", change.remotelyServiceable())
-			.param("parent", change.parentId())
-			.param("now", this.clock.nowUtc())
-			.param("id", id)
-			.update();
+		updateRow(id, change.type(), change.location(), change.remotelyServiceable(), change.parentId(),
+				this.clock.nowUtc());
 		return find(tenantId, id).orElseThrow();
 	}
 
@@ -249,18 +226,8 @@ public class Cmdb {
 		int created = 0;
 		for (PlannedItem item : plan.items()) {
 			if (item.existing() == null) {
-				this.jdbc.sql("""
-						insert into configuration_item (tenant_id, name, type, location, remotely_serviceable,
-						    created_at, updated_at)
-						values (:tenant, :name, :type, :location, :remote, :now, :now)
-						""")
-					.param("tenant", tenantId)
-					.param("name", item.name())
-					.param("type", item.type().name())
-					.param("location", item.location())
-					.param("remote", item.remotelyServiceable())
-					.param("now", now)
-					.update();
+				// Parents are linked below, once every item of the file has an id.
+				insertRow(tenantId, item.name(), item.type(), item.location(), item.remotelyServiceable(), null, now);
 				created++;
 			}
 		}
@@ -281,19 +248,8 @@ public class Cmdb {
 					&& Objects.equals(existing.parentId(), parentId)) {
 				continue;
 			}
-			this.jdbc.sql("""
-					update configuration_item
-					set type = :type, location = :location, remotely_serviceable = :remote, parent_id = :parent,
-					    updated_at = :now
-					where id = :id
-					""")
-				.param("type", item.type().name())
-				.param("location", item.location())
-				.param("remote", item.remotelyServiceable())
-				.param("parent", parentId)
-				.param("now", now)
-				.param("id", (existing != null) ? existing.id() : ids.get(key(item.name())))
-				.update();
+			updateRow((existing != null) ? existing.id() : ids.get(key(item.name())), item.type(), item.location(),
+					item.remotelyServiceable(), parentId, now);
 			if (existing != null) {
 				updated++;
 			}
@@ -400,6 +356,39 @@ public class Cmdb {
 			.flatMap((entry) -> entry.getValue().stream().map((message) -> "line " + entry.getKey() + ": " + message))
 			.toList();
 		return new ImportPlan(items, messages);
+	}
+
+	private void insertRow(String tenantId, String name, CiType type, String location, boolean remote, Long parentId,
+			OffsetDateTime now) {
+		this.jdbc.sql("""
+				insert into configuration_item (tenant_id, name, type, location, remotely_serviceable, parent_id,
+				    created_at, updated_at)
+				values (:tenant, :name, :type, :location, :remote, :parent, :now, :now)
+				""")
+			.param("tenant", tenantId)
+			.param("name", name)
+			.param("type", type.name())
+			.param("location", location)
+			.param("remote", remote)
+			.param("parent", parentId)
+			.param("now", now)
+			.update();
+	}
+
+	private void updateRow(long id, CiType type, String location, boolean remote, Long parentId, OffsetDateTime now) {
+		this.jdbc.sql("""
+				update configuration_item
+				set type = :type, location = :location, remotely_serviceable = :remote, parent_id = :parent,
+				    updated_at = :now
+				where id = :id
+				""")
+			.param("type", type.name())
+			.param("location", location)
+			.param("remote", remote)
+			.param("parent", parentId)
+			.param("now", now)
+			.param("id", id)
+			.update();
 	}
 
 	private static String key(String name) {

@@ -169,7 +169,7 @@ public class IncidentService {
 		Incident incident = this.records.get(number);
 		Task work = this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(number)
-			.taskDefinitionKeyIn(Element.TASK_TRIAGE_INCIDENT, Element.TASK_WORK_ON_INCIDENT, Element.TASK_WORK_ON_SITE)
+			.taskDefinitionKeyIn(Element.WORK_TASKS.toArray(String[]::new))
 			.singleResult();
 		if (work == null) {
 			throw new IllegalIncidentStateException(

@@ -1,5 +1,7 @@
 package org.incidentdesk.incident.process;
 
+import java.util.List;
+
 /**
  * Names shared between {@code processes/IncidentManagement.bpmn} and the Java code: the
  * process id, the element ids Java refers to, the message and error names and the process
@@ -75,6 +77,13 @@ public final class IncidentProcess {
 		public static final String END_EVENT_INCIDENT_CLOSED = "EndEvent_IncidentClosed";
 
 		public static final String END_EVENT_INCIDENT_CANCELLED = "EndEvent_IncidentCancelled";
+
+		/**
+		 * The user tasks where a team works on the incident (not reviews or
+		 * confirmations).
+		 */
+		public static final List<String> WORK_TASKS = List.of(TASK_TRIAGE_INCIDENT, TASK_WORK_ON_INCIDENT,
+				TASK_WORK_ON_SITE);
 
 		private Element() {
 		}

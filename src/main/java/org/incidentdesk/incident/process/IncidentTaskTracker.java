@@ -28,12 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentTaskTracker {
 
-	/**
-	 * Tasks where a team works on the incident, as opposed to reviews and confirmations.
-	 */
-	private static final List<String> WORK_TASKS = List.of(Element.TASK_TRIAGE_INCIDENT, Element.TASK_WORK_ON_INCIDENT,
-			Element.TASK_WORK_ON_SITE);
-
 	private static final int HISTORY_ENTRIES = 15;
 
 	private final IncidentRecords records;
@@ -64,7 +58,7 @@ class IncidentTaskTracker {
 			task.setPriority(Escalations.taskPriority(incident.priority()));
 		}
 		task.setVariableLocal(Var.INCIDENT_HISTORY, history(number));
-		if (WORK_TASKS.contains(task.getTaskDefinitionKey())) {
+		if (Element.WORK_TASKS.contains(task.getTaskDefinitionKey())) {
 			String group = task.getCandidates()
 				.stream()
 				.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
@@ -77,7 +71,7 @@ class IncidentTaskTracker {
 	}
 
 	private void assigned(DelegateTask task, String number) {
-		if (!WORK_TASKS.contains(task.getTaskDefinitionKey()) || task.getAssignee() == null) {
+		if (!Element.WORK_TASKS.contains(task.getTaskDefinitionKey()) || task.getAssignee() == null) {
 			return;
 		}
 		Incident incident = this.records.get(number);
@@ -86,7 +80,7 @@ class IncidentTaskTracker {
 	}
 
 	private void completed(DelegateTask task, String number) {
-		if (WORK_TASKS.contains(task.getTaskDefinitionKey())) {
+		if (Element.WORK_TASKS.contains(task.getTaskDefinitionKey())) {
 			markResponded(task, number);
 		}
 		Object note = task.getVariable(Var.WORK_NOTE);
