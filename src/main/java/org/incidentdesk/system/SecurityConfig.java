@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -58,8 +59,13 @@ class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * The catch-all chain comes last, so that a feature's own chain (alerts, portal,
+	 * mail links) with its own {@code securityMatcher} and a smaller order is asked
+	 * first.
+	 */
 	@Bean
-	@Order(2)
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity)
 			throws Exception {
 		return http
