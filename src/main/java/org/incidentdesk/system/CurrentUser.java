@@ -22,6 +22,17 @@ public record CurrentUser(String id, List<String> groups, List<String> tenants) 
 
 	public static final String CUSTOMERS = "customers";
 
+	/**
+	 * Callers in this group also see the incidents of the other callers of their own
+	 * organisation (tenant), for example a customer's IT coordinator.
+	 */
+	public static final String ORGANISATION_VIEWERS = "organisation-viewers";
+
+	public static final String SERVICE_DELIVERY_MANAGERS = "service-delivery-managers";
+
+	/** Prefix of a tenant's on-site technician group, {@code technicians-<tenant>}. */
+	public static final String TECHNICIANS_PREFIX = "technicians-";
+
 	public CurrentUser {
 		groups = List.copyOf(groups);
 		tenants = List.copyOf(tenants);
@@ -46,6 +57,17 @@ public record CurrentUser(String id, List<String> groups, List<String> tenants) 
 	 */
 	public boolean isCaller() {
 		return isMemberOf(CUSTOMERS);
+	}
+
+	/**
+	 * A caller who may see all incidents of their own organisation, not only their own.
+	 */
+	public boolean seesOrganisation() {
+		return isCaller() && isMemberOf(ORGANISATION_VIEWERS);
+	}
+
+	public static String techniciansOf(String tenantId) {
+		return TECHNICIANS_PREFIX + tenantId;
 	}
 
 }
