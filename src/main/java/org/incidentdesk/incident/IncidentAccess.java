@@ -4,9 +4,10 @@ import org.incidentdesk.system.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which incident. Callers see their own; provider staff see the tenants they
- * serve; auditors and administrators see all. An incident one may not see does not exist
- * for them (404), so guessing numbers reveals nothing.
+ * Who may see which incident. Callers see their own (organisation viewers among them also
+ * their organisation's); provider staff see the tenants they serve; auditors and
+ * administrators see all. An incident one may not see does not exist for them (404), so
+ * guessing numbers reveals nothing.
  */
 @Component
 public class IncidentAccess {
@@ -30,7 +31,8 @@ public class IncidentAccess {
 			return true;
 		}
 		if (user.isCaller()) {
-			return incident.callerId().equals(user.id());
+			return incident.callerId().equals(user.id())
+					|| (user.seesOrganisation() && user.serves(incident.tenantId()));
 		}
 		return user.serves(incident.tenantId());
 	}

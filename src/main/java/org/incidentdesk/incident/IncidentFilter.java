@@ -41,7 +41,7 @@ record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priori
 			if (user.isMemberOf(CurrentUser.AUDITORS) || user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
 				return new Scope(true, null, List.of());
 			}
-			if (user.isCaller()) {
+			if (user.isCaller() && !user.seesOrganisation()) {
 				return new Scope(false, user.id(), List.of());
 			}
 			return new Scope(false, null, user.tenants());
