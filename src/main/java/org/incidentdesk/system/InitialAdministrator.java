@@ -1,7 +1,9 @@
 package org.incidentdesk.system;
 
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -91,10 +93,25 @@ class InitialAdministrator extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	private static String randomPassword() {
-		byte[] bytes = new byte[18];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	/**
+	 * 24 random characters that always meet Camunda's built-in password policy (upper and
+	 * lower case, a digit and a special character).
+	 */
+	static String randomPassword() {
+		SecureRandom random = new SecureRandom();
+		String[] classes = { "ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "-_.!#%+" };
+		String all = String.join("", classes);
+		List<Character> chars = new ArrayList<>();
+		for (String characterClass : classes) {
+			chars.add(characterClass.charAt(random.nextInt(characterClass.length())));
+		}
+		while (chars.size() < 24) {
+			chars.add(all.charAt(random.nextInt(all.length())));
+		}
+		Collections.shuffle(chars, random);
+		StringBuilder password = new StringBuilder();
+		chars.forEach(password::append);
+		return password.toString();
 	}
 
 }
