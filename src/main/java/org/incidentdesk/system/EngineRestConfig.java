@@ -1,6 +1,7 @@
 package org.incidentdesk.system;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,18 @@ class EngineRestConfig {
 	@Bean
 	ResourceConfigCustomizer rejectedOutcomeMapper() {
 		return config -> config.register(RejectedOutcomeMapper.class);
+	}
+
+	@Bean
+	FilterRegistrationBean<WebappTenantCheckFilter> webappTenantCheck() {
+		var registration = new FilterRegistrationBean<>(new WebappTenantCheckFilter());
+		registration.addUrlPatterns(WebappTenantCheckFilter.PATTERN);
+		return registration;
+	}
+
+	@Bean
+	ResourceConfigCustomizer tenantCheckMapper() {
+		return config -> config.register(TenantCheckMapper.class);
 	}
 
 }
