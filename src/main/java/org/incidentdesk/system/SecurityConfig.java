@@ -3,6 +3,7 @@ package org.incidentdesk.system;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
@@ -21,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -44,6 +46,8 @@ class SecurityConfig {
 
 	private static final String AUDITOR_AUTHORITY = "GROUP_" + CurrentUser.AUDITORS;
 
+	private static final String ADMINISTRATOR_AUTHORITY = "GROUP_" + CurrentUser.ADMINISTRATORS;
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
@@ -60,19 +64,21 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The catch-all chain comes last, so that a feature's own chain (alerts, portal,
-	 * mail links) with its own {@code securityMatcher} and a smaller order is asked
-	 * first.
+	 * The catch-all chain comes last, so that a feature's own chain (alerts, portal, mail
+	 * links) with its own {@code securityMatcher} and a smaller order is asked first.
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity)
-			throws Exception {
+	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
+			ObjectMapper json) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
+				// Tenants, teams, users, tokens and failed mail are the administrators'.
+				.requestMatchers("/api/v1/admin/**")
+				.hasAuthority(ADMINISTRATOR_AUTHORITY)
 				// Auditors read everything and change nothing, whatever else they belong
 				// to.
 				.requestMatchers(SecurityConfig::changesSomething)
@@ -80,7 +86,13 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.authenticationProvider(identity)
+			// Spring Security's defaults (nosniff, frame options DENY, no caching, HSTS
+			// on
+			// HTTPS requests) plus no referrer to other sites.
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// API clients send credentials on every request, so there is no session to
 			// forge.
@@ -88,7 +100,7 @@ class SecurityConfig {
 			.build();
 	}
 
-	private static boolean changesSomething(HttpServletRequest request) {
+	static boolean changesSomething(HttpServletRequest request) {
 		return !SAFE_METHODS.contains(request.getMethod());
 	}
 

@@ -1,0 +1,74 @@
+package org.incidentdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.incidentdesk.IncidentDeskTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Security headers on the API and the webapps in the default profile: no sniffing, no
+ * framing by other sites, no caching of API answers; no HSTS over plain HTTP, and the
+ * default profile does not trust a proxy's X-Forwarded-Proto.
+ */
+@IncidentDeskTest
+class SecurityHeadersTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void apiAnswersCarryTheSecurityHeaders() {
+		ResponseEntity<String> response = get("/api/v1/incidents", true, false);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		HttpHeaders headers = response.getHeaders();
+		assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(headers.getCacheControl()).contains("no-store");
+		assertThat(headers.containsKey("Strict-Transport-Security")).isFalse();
+	}
+
+	@Test
+	void refusalsCarryThemToo() {
+		ResponseEntity<String> response = get("/api/v1/incidents", false, false);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(401);
+		assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	@Test
+	void theWebappsCarryCamundasSecurityHeaders() {
+		ResponseEntity<String> response = get("/camunda/app/tasklist/default/", false, false);
+
+		HttpHeaders headers = response.getHeaders();
+		assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+		assertThat(headers.getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+	}
+
+	@Test
+	void withoutTheProductionProfileAForwardedHttpsRequestGetsNoHsts() {
+		ResponseEntity<String> response = get("/api/v1/incidents", true, true);
+
+		assertThat(response.getHeaders().containsKey("Strict-Transport-Security")).isFalse();
+	}
+
+	private ResponseEntity<String> get(String path, boolean signedIn, boolean forwardedHttps) {
+		HttpHeaders headers = new HttpHeaders();
+		if (signedIn) {
+			headers.setBasicAuth("audrey", "demo");
+		}
+		if (forwardedHttps) {
+			headers.add("X-Forwarded-Proto", "https");
+		}
+		return this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+	}
+
+}
