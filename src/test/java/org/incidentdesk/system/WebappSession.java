@@ -1,4 +1,4 @@
-package org.incidentdesk.tenancy;
+package org.incidentdesk.system;
 
 import java.util.List;
 
@@ -16,9 +16,9 @@ import org.springframework.util.LinkedMultiValueMap;
  *
  * @param status what the login answered
  */
-record WebappSession(TestRestTemplate http, int status, String sessionId, String xsrf) {
+public record WebappSession(TestRestTemplate http, int status, String sessionId, String xsrf) {
 
-	static WebappSession signIn(TestRestTemplate http, String app, String user, String password) {
+	public static WebappSession signIn(TestRestTemplate http, String app, String user, String password) {
 		ResponseEntity<String> start = http.getForEntity("/camunda/app/" + app + "/default/", String.class);
 		String xsrf = cookie(start, "XSRF-TOKEN");
 		HttpHeaders headers = new HttpHeaders();
@@ -34,11 +34,11 @@ record WebappSession(TestRestTemplate http, int status, String sessionId, String
 		return new WebappSession(http, login.getStatusCode().value(), session, xsrf);
 	}
 
-	ResponseEntity<String> get(String path) {
+	public ResponseEntity<String> get(String path) {
 		return send(HttpMethod.GET, path);
 	}
 
-	ResponseEntity<String> send(HttpMethod method, String path) {
+	public ResponseEntity<String> send(HttpMethod method, String path) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + this.sessionId + "; XSRF-TOKEN=" + this.xsrf);
 		headers.add("X-XSRF-TOKEN", this.xsrf);
