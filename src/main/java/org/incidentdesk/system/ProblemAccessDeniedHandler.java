@@ -29,7 +29,10 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String detail;
-		if (path.startsWith("/api/v1/admin")) {
+		if (SecurityConfig.crossSiteChange(request)) {
+			detail = "A page of another site may not change anything here. Use the API from your own client.";
+		}
+		else if (path.startsWith("/api/v1/admin")) {
 			detail = "Only members of '" + CurrentUser.ADMINISTRATORS + "' use the administration API.";
 		}
 		else if (SecurityConfig.changesSomething(request)) {

@@ -76,6 +76,11 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
+				// Browsers remember HTTP Basic credentials, so a page of another site
+				// could
+				// make a signed-in browser change something here; browsers say so.
+				.requestMatchers(SecurityConfig::crossSiteChange)
+				.denyAll()
 				// Tenants, teams, users, tokens and failed mail are the administrators'.
 				.requestMatchers("/api/v1/admin/**")
 				.hasAuthority(ADMINISTRATOR_AUTHORITY)
@@ -102,6 +107,15 @@ class SecurityConfig {
 
 	static boolean changesSomething(HttpServletRequest request) {
 		return !SAFE_METHODS.contains(request.getMethod());
+	}
+
+	/**
+	 * A change a browser sends on behalf of another site: the Fetch Metadata header
+	 * {@code Sec-Fetch-Site: cross-site}, which every current browser sets and no page
+	 * can forge. API clients outside a browser do not send it.
+	 */
+	static boolean crossSiteChange(HttpServletRequest request) {
+		return changesSomething(request) && "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
 	}
 
 	private static AuthorizationDecision notAnAuditor(Supplier<Authentication> authentication,

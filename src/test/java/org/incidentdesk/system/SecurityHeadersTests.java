@@ -60,6 +60,28 @@ class SecurityHeadersTests {
 		assertThat(response.getHeaders().containsKey("Strict-Transport-Security")).isFalse();
 	}
 
+	@Test
+	void aBrowserCannotBeMadeToChangeSomethingFromAnotherSite() {
+		// Given a browser that remembers the service desk's Basic credentials
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("sam", "demo");
+		headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+
+		// When a page of another site makes it post a work note
+		headers.add("Sec-Fetch-Site", "cross-site");
+		ResponseEntity<String> crossSite = this.http.exchange("/api/v1/incidents/INC9999999/work-notes",
+				HttpMethod.POST, new HttpEntity<>("{\"body\":\"x\"}", headers), String.class);
+
+		// Then it is refused before anything is looked up; the same request from the
+		// same site gets through to the API (which does not know the number)
+		assertThat(crossSite.getStatusCode().value()).isEqualTo(403);
+		assertThat(crossSite.getBody()).contains("another site");
+		headers.set("Sec-Fetch-Site", "same-origin");
+		ResponseEntity<String> sameSite = this.http.exchange("/api/v1/incidents/INC9999999/work-notes", HttpMethod.POST,
+				new HttpEntity<>("{\"body\":\"x\"}", headers), String.class);
+		assertThat(sameSite.getStatusCode().value()).isEqualTo(404);
+	}
+
 	private ResponseEntity<String> get(String path, boolean signedIn, boolean forwardedHttps) {
 		HttpHeaders headers = new HttpHeaders();
 		if (signedIn) {
