@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
-class MailDelivery {
+public class MailDelivery {
 
 	static final String NO_ADDRESS = "no address";
 
