@@ -9,6 +9,8 @@ import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.notification.NotificationKind;
+import org.incidentdesk.notification.Notifications;
 import org.incidentdesk.system.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,11 +35,15 @@ public class IncidentService {
 
 	private final TaskService tasks;
 
-	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks) {
+	private final Notifications notifications;
+
+	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
+			Notifications notifications) {
 		this.intake = intake;
 		this.records = records;
 		this.runtime = runtime;
 		this.tasks = tasks;
+		this.notifications = notifications;
 	}
 
 	/** Opens an incident: the record and its process start together, or not at all. */
@@ -60,7 +66,8 @@ public class IncidentService {
 
 	/**
 	 * Adds a comment (visible to the caller) or a work note (internal). A comment from
-	 * the caller on an incident that waits for the caller's answer resumes it.
+	 * the caller on an incident that waits for the caller's answer resumes it; a comment
+	 * from anybody else is mailed to the caller.
 	 */
 	public void comment(String number, String authorId, String body, Visibility visibility) {
 		Incident incident = this.records.get(number);
@@ -70,6 +77,9 @@ public class IncidentService {
 		}
 		this.records.addEntry(number, (visibility == Visibility.PUBLIC) ? ActivityKind.COMMENT : ActivityKind.WORK_NOTE,
 				visibility, body);
+		if (visibility == Visibility.PUBLIC && !authorId.equals(incident.callerId())) {
+			this.notifications.notifyUser(incident, NotificationKind.UPDATED, incident.callerId(), body);
+		}
 		if (visibility == Visibility.PUBLIC && authorId.equals(incident.callerId())
 				&& incident.holdReason() == HoldReason.AWAITING_CALLER) {
 			if (waitsForCallerReply(incident)) {
@@ -98,8 +108,10 @@ public class IncidentService {
 					+ "; only a new or in-progress incident can be put on hold.");
 		}
 		this.records.moveTo(number, IncidentState.ON_HOLD, reason);
-		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
-				"On hold, " + describe(reason) + "." + ((comment != null && !comment.isBlank()) ? " " + comment : ""));
+		String update = "On hold, " + describe(reason) + "."
+				+ ((comment != null && !comment.isBlank()) ? " " + comment : "");
+		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC, update);
+		this.notifications.notifyUser(this.records.get(number), NotificationKind.UPDATED, incident.callerId(), update);
 	}
 
 	/** Takes an incident off hold, back to in progress. */
@@ -115,8 +127,9 @@ public class IncidentService {
 					+ " reply time runs out.");
 		}
 		this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
-		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
-				"Back in progress; no longer " + describe(incident.holdReason()) + ".");
+		String update = "Back in progress; no longer " + describe(incident.holdReason()) + ".";
+		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC, update);
+		this.notifications.notifyUser(this.records.get(number), NotificationKind.UPDATED, incident.callerId(), update);
 	}
 
 	/**

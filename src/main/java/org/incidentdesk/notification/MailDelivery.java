@@ -13,6 +13,7 @@ import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
-class MailDelivery {
+public class MailDelivery {
 
 	static final String NO_ADDRESS = "no address";
 
@@ -75,9 +76,12 @@ class MailDelivery {
 
 	private final TransactionTemplate transaction;
 
+	private final ResolutionLinks links;
+
 	MailDelivery(NotificationOutbox outbox, MailRecipients recipients, MailTemplates templates,
 			IncidentRecords incidents, JavaMailSender mailer, MailSettings settings, EngineClock clock,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ResolutionLinks links) {
+		this.links = links;
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.templates = templates;
@@ -165,10 +169,22 @@ class MailDelivery {
 	private RenderedMail send(OutboxEntry entry, MailRecipient recipient)
 			throws MessagingException, UnsupportedEncodingException {
 		Incident incident = this.incidents.get(entry.incidentNumber());
-		RenderedMail mail = this.templates.render(entry.kind(), incident, recipient.name(), recipient.locale());
+		// Links only while the resolution still waits for the caller: a mail that goes
+		// out after the answer would carry links that open nothing.
+		ResolutionLinks.Issued resolutionLinks = (entry.kind() == NotificationKind.RESOLVED
+				&& incident.state() == IncidentState.RESOLVED && recipient.userId().equals(incident.callerId()))
+						? this.links.issue(incident) : null;
+		RenderedMail mail = this.templates.render(entry.kind(), incident, recipient.name(), recipient.locale(),
+				new MailDetails(entry.message(), resolutionLinks, this.settings.repliesAccepted()));
 		MimeMessage message = this.mailer.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
 		helper.setFrom(new InternetAddress(this.settings.from(), true));
+		if (this.settings.repliesAccepted()) {
+			helper.setReplyTo(new InternetAddress(this.settings.replyTo(), true));
+		}
+		// RFC 3834: machines (vacation replies, our own inbound mailbox) must not answer
+		// it.
+		message.setHeader("Auto-Submitted", "auto-generated");
 		helper.setTo(new InternetAddress(recipient.email(), recipient.name(), StandardCharsets.UTF_8.name()));
 		helper.setSubject(mail.subject());
 		helper.setText(mail.body(), false);

@@ -20,17 +20,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize notifications claimed at a time
  * @param lease how long a claimed notification is kept from other nodes while it is being
  * sent
+ * @param replyTo the address replies should go to (the inbound mailbox), or {@code null}
+ * if replies reach nobody; with it, mails carry a Reply-To header and invite replies
  */
 @ConfigurationProperties("incident-desk.mail")
 record MailSettings(@DefaultValue("Incident Desk <noreply@incidentdesk.example>") String from,
 		@DefaultValue("PT5S") Duration pollInterval, @DefaultValue("8") int maxAttempts,
 		@DefaultValue("PT1M") Duration initialBackoff, @DefaultValue("PT4H") Duration maxBackoff,
-		@DefaultValue("50") int batchSize, @DefaultValue("PT5M") Duration lease) {
+		@DefaultValue("50") int batchSize, @DefaultValue("PT5M") Duration lease, String replyTo) {
 
 	MailSettings {
 		if (maxAttempts < 1 || batchSize < 1) {
 			throw new IllegalArgumentException("incident-desk.mail.max-attempts and batch-size must be at least 1");
 		}
+		replyTo = (replyTo == null || replyTo.isBlank()) ? null : replyTo.strip();
+	}
+
+	boolean repliesAccepted() {
+		return this.replyTo != null;
 	}
 
 	/**

@@ -48,7 +48,18 @@ class MailTemplates {
 	}
 
 	RenderedMail render(NotificationKind kind, Incident incident, String recipientName, Locale locale) {
+		return render(kind, incident, recipientName, locale, MailDetails.NONE);
+	}
+
+	RenderedMail render(NotificationKind kind, Incident incident, String recipientName, Locale locale,
+			MailDetails details) {
 		Context context = new Context(locale);
+		context.setVariable("message", (details.message() != null) ? details.message() : "");
+		context.setVariable("repliesAccepted", details.repliesAccepted());
+		context.setVariable("confirmLink", (details.links() != null) ? details.links().confirmUrl() : null);
+		context.setVariable("rejectLink", (details.links() != null) ? details.links().rejectUrl() : null);
+		context.setVariable("linksExpireAt", (details.links() != null)
+				? DUE.format(details.links().expiresAt().atZoneSameInstant(ZoneOffset.UTC)) : "");
 		context.setVariable("name", recipientName);
 		context.setVariable("number", incident.number());
 		context.setVariable("summary", incident.summary());

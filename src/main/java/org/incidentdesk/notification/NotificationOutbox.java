@@ -53,19 +53,22 @@ class NotificationOutbox {
 
 	Optional<OutboxEntry> find(long id) {
 		return this.jdbc.sql("""
-				select n.id, n.incident_id, i.number, n.kind, n.recipient_type, n.recipient, n.attempts
+				select n.id, n.incident_id, i.number, n.kind, n.recipient_type, n.recipient, n.attempts, n.message
 				from notification n join incident i on i.id = n.incident_id where n.id = :id""")
 			.param("id", id)
 			.query((rs, row) -> new OutboxEntry(rs.getLong(1), rs.getLong(2), rs.getString(3),
-					NotificationKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7)))
+					NotificationKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7),
+					rs.getString(8)))
 			.optional();
 	}
 
 	/** Queues a copy of a group notification for one member of the group. */
 	void queueForMember(long groupNotificationId, String userId, OffsetDateTime now) {
 		this.jdbc.sql("""
-				insert into notification (incident_id, kind, recipient_type, recipient, subject, status, created_at)
-				select incident_id, kind, 'USER', :user, subject, 'PENDING', :now from notification where id = :id""")
+				insert into notification (incident_id, kind, recipient_type, recipient, subject, message, status,
+				                          created_at)
+				select incident_id, kind, 'USER', :user, subject, message, 'PENDING', :now
+				from notification where id = :id""")
 			.param("user", userId)
 			.param("now", now)
 			.param("id", groupNotificationId)

@@ -5,9 +5,10 @@ package org.incidentdesk.notification;
  *
  * @param recipientType USER or GROUP
  * @param attempts failed delivery attempts so far
+ * @param message the text the notification carries (a comment), or {@code null}
  */
 record OutboxEntry(long id, long incidentId, String incidentNumber, NotificationKind kind, String recipientType,
-		String recipient, int attempts) {
+		String recipient, int attempts, String message) {
 
 	static final String USER = "USER";
 

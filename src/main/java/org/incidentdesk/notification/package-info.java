@@ -13,6 +13,12 @@
  * <li>Delivery, back-off, and what FAILED means:
  * {@link org.incidentdesk.notification.MailDelivery}; failed notifications are listed and
  * retried through {@code /api/v1/notifications}.</li>
+ * <li>The resolution mail carries one-time confirm and reject links
+ * ({@link org.incidentdesk.notification.ResolutionLinks}); the page behind them is
+ * {@code /links/resolution/{token}}, open without signing in
+ * ({@link org.incidentdesk.notification.LinkSecurityConfig}).</li>
+ * <li>Refusals of inbound mail go out at once through
+ * {@link org.incidentdesk.notification.MailReplies}, not through the outbox.</li>
  * </ul>
  */
 package org.incidentdesk.notification;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -20,19 +21,25 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.Activity;
 import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.HandoverKind;
+import org.incidentdesk.incident.HoldReason;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.system.EngineClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +116,9 @@ class MailDeliveryTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	TaskService tasks;
 
 	@AfterEach
 	void realTime() {
@@ -363,6 +373,77 @@ class MailDeliveryTests {
 		assertThat(GreenMailUtil.getBody(mail)).contains("Summary: " + summary).doesNotContain("&lt;", "&amp;");
 	}
 
+	@Test
+	void aStaffCommentReachesTheCallerWordForWordButTheCallersOwnCommentDoesNot() throws Exception {
+		// Given alice's incident
+		Incident incident = report("alice", "acme", "Shared drive slow " + tag());
+		this.delivery.deliverDue();
+
+		// When the service desk comments with markup, and alice comments herself
+		String comment = "<script>alert(1)</script> Please restart & try again " + tag();
+		this.incidents.comment(incident.number(), "sam", comment, Activity.Visibility.PUBLIC);
+		this.incidents.comment(incident.number(), "alice", "Restarted, still slow.", Activity.Visibility.PUBLIC);
+		this.incidents.comment(incident.number(), "sam", "Internal only " + tag(), Activity.Visibility.INTERNAL);
+		this.delivery.deliverDue();
+
+		// Then alice has exactly one update mail, with the comment as literal text
+		MimeMessage mail = single(mailsWithSubject(incident, "alice@acme.example", "Your incident was updated"));
+		assertThat(mail.getSubject())
+			.isEqualTo("[" + incident.number() + "] Your incident was updated: " + incident.summary());
+		assertThat(GreenMailUtil.getBody(mail))
+			.contains("There is news about your incident " + incident.number() + ":", comment)
+			.doesNotContain("&lt;", "Restarted, still slow.", "Internal only");
+		assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+	}
+
+	@Test
+	void aHoldAndItsEndAreMailedToTheCallerInTheirLanguage() throws Exception {
+		// Given citra reads Indonesian
+		this.identity.setUserInfo("citra", MailRecipients.LOCALE_KEY, "id");
+		try {
+			Incident incident = report("citra", "globex", "Mesin kasir mati " + tag());
+
+			// When the service desk puts it on hold for the vendor and resumes it
+			this.incidents.hold(incident.number(), HoldReason.AWAITING_VENDOR, "Spare part ordered.");
+			this.incidents.resume(incident.number());
+			this.delivery.deliverDue();
+
+			// Then she has two update mails in Indonesian, each with its update
+			List<MimeMessage> mails = mailsWithSubject(incident, "citra@globex.example",
+					"Ada pembaruan pada insiden Anda");
+			assertThat(mails).hasSize(2);
+			assertThat(GreenMailUtil.getBody(mails.get(0))).contains("Halo Citra Lestari,",
+					"Ada kabar terbaru tentang insiden Anda " + incident.number(),
+					"On hold, waiting for the vendor. Spare part ordered.");
+			assertThat(GreenMailUtil.getBody(mails.get(1)))
+				.contains("Back in progress; no longer waiting for the vendor.");
+		}
+		finally {
+			this.identity.deleteUserInfo("citra", MailRecipients.LOCALE_KEY);
+		}
+	}
+
+	@Test
+	void aQuestionOfTheServiceDeskIsMailedWithTheQuestion() throws Exception {
+		// Given alice's incident
+		Incident incident = report("alice", "acme", "Cannot print to A3 " + tag());
+
+		// When triage asks her a question
+		Task triage = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(incident.number())
+			.taskDefinitionKey(Element.TASK_TRIAGE_INCIDENT)
+			.singleResult();
+		this.tasks.complete(triage.getId(), Variables.putValue(Var.TRIAGE_DECISION, "REQUEST_INFO")
+			.putValue(Var.CALLER_QUESTION, "Which printer <exactly>?"));
+		this.delivery.deliverDue();
+
+		// Then the mail carries the question
+		MimeMessage mail = single(
+				mailsWithSubject(incident, "alice@acme.example", "The service desk needs information from you"));
+		assertThat(GreenMailUtil.getBody(mail)).contains("The question:", "Which printer <exactly>?",
+				"Please answer in the portal.");
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(10, TimeUnit.SECONDS);
@@ -410,6 +491,17 @@ class MailDeliveryTests {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
+	}
+
+	private static List<MimeMessage> mailsWithSubject(Incident incident, String address, String subjectPart)
+			throws MessagingException {
+		List<MimeMessage> found = new ArrayList<>();
+		for (MimeMessage mail : mailsAbout(incident, address)) {
+			if (mail.getSubject().contains(subjectPart)) {
+				found.add(mail);
+			}
+		}
+		return found;
 	}
 
 	private static List<String> subjects(List<MimeMessage> mails) throws MessagingException {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailSettingsTests {
 
 	private final MailSettings settings = new MailSettings("desk@example.com", Duration.ofSeconds(5), 8,
-			Duration.ofMinutes(1), Duration.ofMinutes(10), 50, Duration.ofMinutes(5));
+			Duration.ofMinutes(1), Duration.ofMinutes(10), 50, Duration.ofMinutes(5), null);
 
 	@Test
 	void waitsTwiceAsLongAfterEveryFurtherFailureUpToTheLongestWait() {

@@ -73,6 +73,46 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void theResolvedMailCarriesTheLinksAndWhenTheyExpire() {
+		Incident incident = incident("VPN drops", IncidentState.RESOLVED);
+		var links = new ResolutionLinks.Issued("https://desk.example/links/resolution/abc?answer=confirm",
+				"https://desk.example/links/resolution/abc?answer=reject",
+				OffsetDateTime.of(2026, 3, 5, 9, 0, 0, 0, ZoneOffset.UTC));
+
+		RenderedMail english = this.templates.render(NotificationKind.RESOLVED, incident, "Alice", ENGLISH,
+				new MailDetails(null, links, false));
+		RenderedMail indonesian = this.templates.render(NotificationKind.RESOLVED, incident, "Citra", INDONESIAN,
+				new MailDetails(null, links, false));
+
+		assertThat(english.body()).as(english.body())
+			.contains("Each link below works once, until 2026-03-05 09:00 UTC.\n\nYes, it is solved (confirm):\n"
+					+ links.confirmUrl() + "\n\nNo, it is not solved (reject):\n" + links.rejectUrl() + "\n")
+			.doesNotContain("in the portal");
+		assertThat(indonesian.body()).as(indonesian.body())
+			.contains("Ya, sudah teratasi (konfirmasi):\n" + links.confirmUrl(),
+					"Tidak, belum teratasi (tolak):\n" + links.rejectUrl());
+	}
+
+	@Test
+	void anUpdateQuotesItsTextLiterallyAndInvitesARepliedCommentWhenRepliesAreAccepted() {
+		Incident incident = incident("VPN drops", IncidentState.IN_PROGRESS);
+		String comment = "<script>alert(1)</script> [[${7*7}]] it's {0} & done";
+
+		RenderedMail english = this.templates.render(NotificationKind.UPDATED, incident, "Alice", ENGLISH,
+				new MailDetails(comment, null, true));
+		RenderedMail indonesian = this.templates.render(NotificationKind.UPDATED, incident, "Citra", INDONESIAN,
+				new MailDetails(comment, null, false));
+
+		assertThat(english.subject()).isEqualTo("[INC0000042] Your incident was updated: VPN drops");
+		assertThat(english.body()).as(english.body())
+			.contains("There is news about your incident INC0000042:\n\n" + comment + "\n")
+			.contains("reply to it and keep [INC0000042] in the subject")
+			.doesNotContain("&lt;", "49");
+		assertThat(indonesian.subject()).isEqualTo("[INC0000042] Ada pembaruan pada insiden Anda: VPN drops");
+		assertThat(indonesian.body()).contains(comment, "mohon jangan membalas");
+	}
+
+	@Test
 	void aLineBreakInTheSummaryDoesNotBreakTheSubjectLine() {
 		Incident incident = incident("Mail bounces\r\nBcc: everyone@example.com", IncidentState.NEW);
 

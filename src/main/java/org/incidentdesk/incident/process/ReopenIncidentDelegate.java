@@ -4,23 +4,34 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.notification.NotificationKind;
+import org.incidentdesk.notification.Notifications;
 import org.springframework.stereotype.Component;
 
-/** The caller rejected the resolution: the incident goes back to the service desk. */
+/**
+ * The caller rejected the resolution: the incident goes back to the service desk, and the
+ * caller is told so (with the reason they gave), whichever way they rejected it.
+ */
 @Component
 class ReopenIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	ReopenIncidentDelegate(IncidentRecords records) {
+	private final Notifications notifications;
+
+	ReopenIncidentDelegate(IncidentRecords records, Notifications notifications) {
 		this.records = records;
+		this.notifications = notifications;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		int reopens = this.records.reopen(execution.getProcessBusinessKey(),
-				(String) execution.getVariable(Var.REJECTION_REASON));
+		String number = execution.getProcessBusinessKey();
+		String reason = (String) execution.getVariable(Var.REJECTION_REASON);
+		int reopens = this.records.reopen(number, reason);
 		execution.setVariable(Var.REOPEN_COUNT, reopens);
+		this.notifications.notifyUser(this.records.get(number), NotificationKind.REOPENED,
+				(String) execution.getVariable(Var.CALLER_ID), reason);
 	}
 
 }

@@ -39,7 +39,7 @@ class RequestCallerInfoDelegate implements JavaDelegate {
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
 				(String) execution.getVariable(Var.CALLER_QUESTION));
 		this.notifications.notifyUser(this.records.get(number), NotificationKind.INFORMATION_REQUESTED,
-				(String) execution.getVariable(Var.CALLER_ID));
+				(String) execution.getVariable(Var.CALLER_ID), (String) execution.getVariable(Var.CALLER_QUESTION));
 		execution.setVariable(Var.CALLER_REPLIED, false);
 	}
 
