@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,11 +33,28 @@ class IncidentHistory {
 			entries.add(recordEntry(row));
 		}
 		if (incident.processInstanceId() != null) {
-			entries.addAll(this.process.of(incident.processInstanceId()));
+			List<HistoryEntry> process = this.process.of(incident.processInstanceId());
+			entries.addAll(process.isEmpty() ? List.of(removedByRetention(incident)) : process);
 		}
 		// List.sort is stable, so ties keep the order above.
 		entries.sort(Comparator.comparing(entry -> entry.at().toInstant()));
 		return entries;
+	}
+
+	/**
+	 * Nothing deletes an incident's process history through the API (see
+	 * {@link HistoryDeletionGuard}), and a running process has no removal time, so
+	 * missing history means history cleanup removed it after the incident was closed. The
+	 * record's timeline is kept.
+	 */
+	private static HistoryEntry removedByRetention(Incident incident) {
+		OffsetDateTime at = (incident.closedAt() != null) ? incident.closedAt() : incident.updatedAt();
+		return new HistoryEntry(at.withOffsetSameInstant(ZoneOffset.UTC), Source.PROCESS, "PROCESS_HISTORY_REMOVED",
+				null,
+				"The process history (process instance " + incident.processInstanceId() + ") was removed by "
+						+ "retention: history cleanup removes it when its history time to live after the incident's "
+						+ "closure has passed. The incident record's own timeline is kept.",
+				null, null, null, null);
 	}
 
 	private static HistoryEntry recordEntry(TimelineRow row) {

@@ -1,24 +1,35 @@
 package org.incidentdesk.incident;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * The hash chain of an incident's timeline. Each entry's hash covers its content and the
- * hash of the entry before it, so an auditor can recompute the chain and see whether a
- * row was changed or removed in the database.
+ * hash of the entry before it, and a seal per incident covers the number of entries and
+ * the newest one, so an auditor can recompute the chain and see whether a row was
+ * changed, inserted or removed in the database, the newest ones included.
  * <p>
- * The canonical string is {@code v1} followed by each field as {@code |<length>:<value>},
- * or {@code |-} for null, in this order: incident id, kind, visibility, author, body,
- * field, old value, new value, creation time (UTC, ISO 8601 with milliseconds) and
- * previous hash. The length prefix keeps field boundaries unambiguous whatever the values
- * contain. The hash is the lower-case hex SHA-256 of its UTF-8 bytes.
+ * With a chain key the hashes are HMAC-SHA256 ({@link Scheme#HMAC_SHA256}): somebody who
+ * can write the database but does not have the key cannot recompute them. Without a key
+ * they are plain SHA-256 ({@link Scheme#UNKEYED_SHA256}), as every entry was before the
+ * key existed; that finds accidents, not somebody who recomputes the hashes.
+ * <p>
+ * The canonical string of an entry is {@code v1} followed by each field as
+ * {@code |<length>:<value>}, or {@code |-} for null, in this order: incident id, kind,
+ * visibility, author, body, field, old value, new value, creation time (UTC, ISO 8601
+ * with milliseconds) and previous hash. The length prefix keeps field boundaries
+ * unambiguous whatever the values contain. A seal's canonical string is {@code seal-v1}
+ * with incident id, number of entries, id and hash of the newest entry, encoded alike.
+ * Hashes are lower-case hex of the UTF-8 bytes' digest.
  */
 public final class ActivityHash {
 
@@ -27,20 +38,114 @@ public final class ActivityHash {
 
 	private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
-	private ActivityHash() {
+	private static final String HMAC = "HmacSHA256";
+
+	/** How a hash was computed; stored with every entry and seal. */
+	public enum Scheme {
+
+		/** Plain SHA-256: anybody can recompute it. */
+		UNKEYED_SHA256,
+		/** HMAC-SHA256 with the chain key. */
+		HMAC_SHA256;
+
+		/** Entries written before schemes were recorded are plain SHA-256. */
+		public static Scheme of(String stored) {
+			return (stored != null) ? valueOf(stored) : UNKEYED_SHA256;
+		}
+
 	}
 
+	private final SecretKeySpec key;
+
+	private ActivityHash(SecretKeySpec key) {
+		this.key = key;
+	}
+
+	/** Hashes new entries with HMAC-SHA256 under the given secret. */
+	public static ActivityHash keyed(byte[] secret) {
+		if (secret == null || secret.length == 0) {
+			throw new IllegalArgumentException("A chain key must not be empty");
+		}
+		return new ActivityHash(new SecretKeySpec(secret, HMAC));
+	}
+
+	/** Hashes new entries with plain SHA-256. */
+	public static ActivityHash unkeyed() {
+		return new ActivityHash(null);
+	}
+
+	/** The scheme of the entries and seals this instance writes. */
+	public Scheme scheme() {
+		return (this.key != null) ? Scheme.HMAC_SHA256 : Scheme.UNKEYED_SHA256;
+	}
+
+	/** Whether this instance can compute (and so check) HMAC-SHA256 hashes. */
+	public boolean isKeyed() {
+		return this.key != null;
+	}
+
+	/** The hash of a new entry, in this instance's scheme. */
+	public String entry(long incidentId, String kind, String visibility, String author, String body, String field,
+			String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
+		return entry(scheme(), incidentId, kind, visibility, author, body, field, oldValue, newValue, createdAt,
+				previousHash);
+	}
+
+	/**
+	 * The hash of an entry in the given scheme.
+	 * @throws IllegalStateException for {@link Scheme#HMAC_SHA256} without a key
+	 */
+	public String entry(Scheme scheme, long incidentId, String kind, String visibility, String author, String body,
+			String field, String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
+		return digest(scheme, canonical(incidentId, kind, visibility, author, body, field, oldValue, newValue,
+				createdAt, previousHash));
+	}
+
+	/**
+	 * The plain SHA-256 hash of an entry ({@link Scheme#UNKEYED_SHA256}), as entries were
+	 * hashed before the chain key.
+	 */
 	public static String of(long incidentId, String kind, String visibility, String author, String body, String field,
 			String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
 		return sha256(canonical(incidentId, kind, visibility, author, body, field, oldValue, newValue, createdAt,
 				previousHash));
 	}
 
+	/**
+	 * The seal of an incident's chain in the given scheme.
+	 * @throws IllegalStateException for {@link Scheme#HMAC_SHA256} without a key
+	 */
+	public String seal(Scheme scheme, long incidentId, long entries, long lastEntryId, String lastHash) {
+		return digest(scheme, join("seal-v1", Long.toString(incidentId), Long.toString(entries),
+				Long.toString(lastEntryId), lastHash));
+	}
+
+	private String digest(Scheme scheme, String text) {
+		if (scheme == Scheme.UNKEYED_SHA256) {
+			return sha256(text);
+		}
+		if (this.key == null) {
+			throw new IllegalStateException("An HMAC-SHA256 hash needs the chain key, and none is configured");
+		}
+		try {
+			Mac mac = Mac.getInstance(HMAC);
+			mac.init(this.key);
+			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Every Java runtime has HmacSHA256", ex);
+		}
+	}
+
 	static String canonical(long incidentId, String kind, String visibility, String author, String body, String field,
 			String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
-		StringBuilder canonical = new StringBuilder("v1");
-		for (String value : new String[] { Long.toString(incidentId), kind, visibility, author, body, field, oldValue,
-				newValue, utcMillis(createdAt), previousHash }) {
+		return join("v1", Long.toString(incidentId), kind, visibility, author, body, field, oldValue, newValue,
+				utcMillis(createdAt), previousHash);
+	}
+
+	private static String join(String version, String... values) {
+		StringBuilder canonical = new StringBuilder(version);
+		for (String value : values) {
 			canonical.append('|');
 			if (value == null) {
 				canonical.append('-');
@@ -66,7 +171,7 @@ public final class ActivityHash {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest);
 		}
-		catch (NoSuchAlgorithmException ex) {
+		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
 	}

@@ -9,19 +9,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Reads and writes incident rows and their timeline. */
 @Repository
 class IncidentRepository {
+
+	private static final Logger LOG = LoggerFactory.getLogger(IncidentRepository.class);
 
 	private static final RowMapper<Incident> INCIDENT = IncidentRepository::mapIncident;
 
@@ -34,8 +38,11 @@ class IncidentRepository {
 
 	private final String nextNumberSql;
 
-	IncidentRepository(JdbcClient jdbc, DataSource dataSource) {
+	private final ActivityHash hash;
+
+	IncidentRepository(JdbcClient jdbc, DataSource dataSource, ActivityHash hash) {
 		this.jdbc = jdbc;
+		this.hash = hash;
 		// H2 speaks the SQL standard here; PostgreSQL has its own function.
 		this.nextNumberSql = isPostgres(dataSource) ? "select nextval('incident_number_seq')"
 				: "select next value for incident_number_seq";
@@ -98,9 +105,16 @@ class IncidentRepository {
 	}
 
 	/**
-	 * Appends an entry to the timeline and links it into the incident's hash chain
-	 * ({@link ActivityHash}). Locking the incident row first makes concurrent writers for
-	 * one incident take turns, so two entries never chain to the same predecessor.
+	 * Appends an entry to the timeline, links it into the incident's hash chain and moves
+	 * the chain's seal on ({@link ActivityHash}). Locking the incident row first makes
+	 * concurrent writers for one incident take turns, so two entries never chain to the
+	 * same predecessor.
+	 * <p>
+	 * The new entry links to the entry the seal names, not to the newest row in the
+	 * table: if somebody removed the newest rows, the gap stays visible. A seal this
+	 * application cannot vouch for (wrong, unkeyed while it has a key, or missing
+	 * although the chain began after the seal existed) is left as it is, so verification
+	 * keeps reporting it, rather than being laundered into a fresh one.
 	 */
 	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author, String body,
 			String field, String oldValue, String newValue, OffsetDateTime now) {
@@ -108,25 +122,32 @@ class IncidentRepository {
 			.param("id", incidentId)
 			.query(Long.class)
 			.single();
-		String previousHash = this.jdbc
-			.sql("""
-					select hash from incident_activity where incident_id = :incident order by id desc fetch first 1 rows only
-					""")
+		Optional<Seal> seal = this.jdbc.sql(
+				"select entries, last_activity_id, last_hash, scheme, seal from incident_activity_seal where incident_id = :incident")
 			.param("incident", incidentId)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(Objects::nonNull)
-			.findFirst()
+			.query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5)))
+			.optional();
+		Optional<Newest> newest = this.jdbc.sql("""
+				select id, hash from incident_activity where incident_id = :incident
+				order by id desc fetch first 1 rows only
+				""")
+			.param("incident", incidentId)
+			.query((rs, row) -> new Newest(rs.getLong(1), rs.getString(2)))
+			.optional();
+		String previousHash = seal.map(Seal::lastHash)
+			.or(() -> newest.map(Newest::hash))
 			.orElse(ActivityHash.CHAIN_START);
 		String oldStored = truncate(oldValue);
 		String newStored = truncate(newValue);
-		String hash = ActivityHash.of(incidentId, kind.name(), visibility.name(), author, body, field, oldStored,
+		String hash = this.hash.entry(incidentId, kind.name(), visibility.name(), author, body, field, oldStored,
 				newStored, now, previousHash);
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into incident_activity (incident_id, kind, visibility, author, body, field, old_value, new_value,
-				    created_at, hash, previous_hash)
-				values (:incident, :kind, :visibility, :author, :body, :field, :old, :new, :now, :hash, :previousHash)
+				    created_at, hash, previous_hash, hash_scheme)
+				values (:incident, :kind, :visibility, :author, :body, :field, :old, :new, :now, :hash, :previousHash,
+				    :scheme)
 				""")
 			.param("incident", incidentId)
 			.param("kind", kind.name())
@@ -139,7 +160,81 @@ class IncidentRepository {
 			.param("now", now)
 			.param("hash", hash)
 			.param("previousHash", previousHash)
+			.param("scheme", this.hash.scheme().name())
+			.update(key, "id");
+		long id = key.getKeyAs(Number.class).longValue();
+		reseal(incidentId, seal, newest, id, hash);
+	}
+
+	private void reseal(long incidentId, Optional<Seal> seal, Optional<Newest> newest, long id, String hash) {
+		long entries;
+		if (seal.isPresent()) {
+			if (!vouchesFor(incidentId, seal.get())) {
+				LOG.error("The timeline seal of incident id {} does not verify; it is left unchanged as evidence",
+						incidentId);
+				return;
+			}
+			entries = seal.get().entries() + 1;
+		}
+		else {
+			long legacyUpTo = this.jdbc.sql("select last_legacy_activity_id from audit_chain_legacy")
+				.query(Long.class)
+				.optional()
+				.orElse(0L);
+			if (newest.isPresent() && newest.get().id() > legacyUpTo) {
+				LOG.error("The timeline seal of incident id {} is missing; no new one is made up", incidentId);
+				return;
+			}
+			entries = this.jdbc.sql("select count(*) from incident_activity where incident_id = :incident")
+				.param("incident", incidentId)
+				.query(Long.class)
+				.single();
+		}
+		ActivityHash.Scheme scheme = this.hash.scheme();
+		String value = this.hash.seal(scheme, incidentId, entries, id, hash);
+		int updated = this.jdbc.sql("""
+				update incident_activity_seal set entries = :entries, last_activity_id = :id, last_hash = :hash,
+				    scheme = :scheme, seal = :seal where incident_id = :incident
+				""")
+			.param("entries", entries)
+			.param("id", id)
+			.param("hash", hash)
+			.param("scheme", scheme.name())
+			.param("seal", value)
+			.param("incident", incidentId)
 			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					insert into incident_activity_seal (incident_id, entries, last_activity_id, last_hash, scheme, seal)
+					values (:incident, :entries, :id, :hash, :scheme, :seal)
+					""")
+				.param("incident", incidentId)
+				.param("entries", entries)
+				.param("id", id)
+				.param("hash", hash)
+				.param("scheme", scheme.name())
+				.param("seal", value)
+				.update();
+		}
+	}
+
+	/**
+	 * A keyed application trusts only keyed seals, so nobody can swap in an unkeyed one
+	 * and have it re-keyed by the next entry.
+	 */
+	private boolean vouchesFor(long incidentId, Seal seal) {
+		ActivityHash.Scheme scheme = ActivityHash.Scheme.of(seal.scheme());
+		if (scheme == ActivityHash.Scheme.HMAC_SHA256 ? !this.hash.isKeyed() : this.hash.isKeyed()) {
+			return false;
+		}
+		return this.hash.seal(scheme, incidentId, seal.entries(), seal.lastActivityId(), seal.lastHash())
+			.equals(seal.seal());
+	}
+
+	private record Seal(long entries, long lastActivityId, String lastHash, String scheme, String seal) {
+	}
+
+	private record Newest(long id, String hash) {
 	}
 
 	List<Activity> timeline(long incidentId, boolean includeInternal) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.incident.ActivityHash.Scheme;
 import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
@@ -70,7 +71,7 @@ final class ConcurrentTimelineWrites {
 		assertThat(beforeLast[0]).isEqualTo("first writer");
 		assertThat(last[0]).isEqualTo("second writer");
 		assertThat(last[2]).isEqualTo(beforeLast[1]);
-		assertThat(chain.verify(incident.id())).isEqualTo(ChainVerification.intact(rows.size()));
+		assertThat(chain.verify(incident.id())).isEqualTo(ChainVerification.intact(rows.size(), Scheme.HMAC_SHA256));
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

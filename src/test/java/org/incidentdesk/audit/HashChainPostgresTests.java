@@ -22,9 +22,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hash chain on a real PostgreSQL (embedded binaries): the V6 migration, the row lock
- * that makes concurrent writers take turns, timestamps that survive the round trip, and
- * the history endpoints.
+ * The hash chain on a real PostgreSQL (embedded binaries): the V6 and V8 migrations
+ * (keyed entries and the seal), the row lock that makes concurrent writers take turns,
+ * timestamps that survive the round trip, and the history endpoints.
  */
 @PostgresTest
 class HashChainPostgresTests {
@@ -78,6 +78,33 @@ class HashChainPostgresTests {
 			.single();
 		this.jdbc.sql("update incident_activity set body = 'forged' where id = :id").param("id", id).update();
 		assertThat(verification(base)).containsEntry("intact", false).containsEntry("firstBrokenEntryId", (int) id);
+	}
+
+	@Test
+	void keyedEntriesAndTheSealWorkOnPostgresql() {
+		// Given an incident with comments, keyed and sealed by the V8 schema
+		Incident incident = report("Sealed on PostgreSQL");
+		this.incidents.comment(incident.number(), "alice", "First.", Visibility.PUBLIC);
+		this.incidents.comment(incident.number(), "alice", "Newest.", Visibility.PUBLIC);
+		String base = "/api/v1/incidents/" + incident.number() + "/history";
+		List<Long> ids = this.jdbc.sql("select id from incident_activity where incident_id = :id order by id")
+			.param("id", incident.id())
+			.query(Long.class)
+			.list();
+		assertThat(this.jdbc.sql("select distinct hash_scheme from incident_activity where incident_id = :id")
+			.param("id", incident.id())
+			.query(String.class)
+			.list()).containsExactly("HMAC_SHA256");
+		assertThat(this.jdbc.sql("select entries from incident_activity_seal where incident_id = :id")
+			.param("id", incident.id())
+			.query(Long.class)
+			.single()).isEqualTo(ids.size());
+		assertThat(verification(base)).containsEntry("intact", true).containsEntry("scheme", "HMAC_SHA256");
+
+		// When the newest entry is deleted, then the seal finds it
+		long newest = ids.get(ids.size() - 1);
+		this.jdbc.sql("delete from incident_activity where id = :id").param("id", newest).update();
+		assertThat(verification(base)).containsEntry("intact", false).containsEntry("firstBrokenEntryId", (int) newest);
 	}
 
 	private Map<String, Object> verification(String base) {

@@ -1,36 +1,76 @@
 package org.incidentdesk.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.incidentdesk.incident.ActivityHash;
+import org.incidentdesk.incident.ActivityHash.Scheme;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Recomputing the chain, on rows built here the way the repository writes them. */
+/**
+ * Recomputing the chain and its seal, on rows built here the way the repository writes
+ * them: keyed (HMAC-SHA256), unkeyed, and entries from before the key and the seal.
+ */
 class TimelineChainTests {
 
 	private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
 
+	private static final long INCIDENT = 7;
+
+	private static final ActivityHash KEYED = ActivityHash
+		.keyed("unit-test-chain-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+
+	private static final ActivityHash OTHER_KEY = ActivityHash
+		.keyed("another-chain-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+
+	private static final ActivityHash UNKEYED = ActivityHash.unkeyed();
+
 	@Test
-	void anUntouchedChainIsIntact() {
-		assertThat(TimelineChain.verify(chain(3))).isEqualTo(ChainVerification.intact(3));
-		assertThat(TimelineChain.verify(List.of())).isEqualTo(ChainVerification.intact(0));
+	void anUntouchedKeyedChainIsIntact() {
+		// Given a keyed chain of three entries and its seal
+		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+
+		// Then it verifies with the key, and an empty timeline too
+		assertThat(verify(rows, seal(KEYED, rows), 0, KEYED))
+			.isEqualTo(ChainVerification.intact(3, Scheme.HMAC_SHA256));
+		assertThat(verify(List.of(), Optional.empty(), 0, KEYED))
+			.isEqualTo(ChainVerification.intact(0, Scheme.HMAC_SHA256));
+	}
+
+	@Test
+	void keyedHashesDependOnTheKey() {
+		String one = KEYED.entry(INCIDENT, "COMMENT", "PUBLIC", "a", "b", null, null, null, T0,
+				ActivityHash.CHAIN_START);
+		String other = OTHER_KEY.entry(INCIDENT, "COMMENT", "PUBLIC", "a", "b", null, null, null, T0,
+				ActivityHash.CHAIN_START);
+		String plain = ActivityHash.of(INCIDENT, "COMMENT", "PUBLIC", "a", "b", null, null, null, T0,
+				ActivityHash.CHAIN_START);
+
+		assertThat(one).hasSize(64).isNotEqualTo(other).isNotEqualTo(plain);
+	}
+
+	@Test
+	void aChainCheckedWithAnotherKeyIsBroken() {
+		List<TimelineRow> rows = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
+
+		ChainVerification verification = verify(rows, seal(KEYED, rows), 0, OTHER_KEY);
+
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.firstBrokenEntryId()).isEqualTo(1L);
 	}
 
 	@Test
 	void aChangedEntryBreaksTheChainAtThatEntry() {
-		List<TimelineRow> rows = chain(3);
-		TimelineRow second = rows.get(1);
-		rows.set(1,
-				new TimelineRow(second.id(), second.incidentId(), second.kind(), second.visibility(), second.author(),
-						"forged", second.field(), second.oldValue(), second.newValue(), second.createdAt(),
-						second.hash(), second.previousHash()));
+		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		rows.set(1, withBody(rows.get(1), "forged"));
 
-		ChainVerification verification = TimelineChain.verify(rows);
+		ChainVerification verification = verify(rows, seal(KEYED, rows), 0, KEYED);
 
 		assertThat(verification.intact()).isFalse();
 		assertThat(verification.firstBrokenEntryId()).isEqualTo(2L);
@@ -39,10 +79,11 @@ class TimelineChainTests {
 
 	@Test
 	void aRemovedEntryBreaksTheChainAtItsSuccessor() {
-		List<TimelineRow> rows = chain(3);
+		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		Optional<TimelineSeal> seal = seal(KEYED, rows);
 		rows.remove(1);
 
-		ChainVerification verification = TimelineChain.verify(rows);
+		ChainVerification verification = verify(rows, seal, 0, KEYED);
 
 		assertThat(verification.intact()).isFalse();
 		assertThat(verification.firstBrokenEntryId()).isEqualTo(3L);
@@ -50,51 +91,143 @@ class TimelineChainTests {
 	}
 
 	@Test
+	void removedNewestEntriesAreFoundThroughTheSeal() {
+		// Given a sealed chain of three
+		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		Optional<TimelineSeal> seal = seal(KEYED, rows);
+
+		// When the newest two are removed, the rest still links up
+		ChainVerification verification = verify(rows.subList(0, 1), seal, 0, KEYED);
+
+		// Then the seal tells
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.firstBrokenEntryId()).isEqualTo(3L);
+		assertThat(verification.reason()).contains("the newest 2 entries were removed");
+	}
+
+	@Test
+	void aSealRewrittenWithoutTheKeyIsFound() {
+		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		List<TimelineRow> truncated = rows.subList(0, 2);
+
+		// A seal over the shorter chain, recomputed unkeyed or with a guessed key
+		assertThat(verify(truncated, seal(UNKEYED, truncated), 0, KEYED).reason()).contains("without the chain key");
+		assertThat(verify(truncated, seal(OTHER_KEY, truncated), 0, KEYED).reason()).contains("does not match");
+		// And no seal at all
+		assertThat(verify(truncated, Optional.empty(), 0, KEYED).reason()).contains("seal is missing");
+	}
+
+	@Test
+	void anEntryRecomputedWithoutTheKeyIsFound() {
+		// Given a keyed chain whose newest entry somebody changed and hashed again with
+		// plain SHA-256, as before the key
+		List<TimelineRow> rows = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
+		TimelineRow newest = withBody(rows.get(1), "forged");
+		String plain = ActivityHash.of(INCIDENT, newest.kind(), newest.visibility(), newest.author(), newest.body(),
+				null, null, null, newest.createdAt(), newest.previousHash());
+		rows.set(1, withHash(newest, plain, Scheme.UNKEYED_SHA256.name()));
+
+		// Then it is found, whether the scheme was changed with it or not
+		ChainVerification verification = verify(rows, seal(KEYED, rows), 0, KEYED);
+		assertThat(verification.firstBrokenEntryId()).isEqualTo(2L);
+		assertThat(verification.reason()).contains("without the chain key");
+		rows.set(1, withHash(newest, plain, Scheme.HMAC_SHA256.name()));
+		assertThat(verify(rows, seal(KEYED, rows), 0, KEYED).reason()).contains("changed");
+	}
+
+	@Test
+	void unkeyedEntriesFromBeforeTheKeyStillVerify() {
+		// Given entries 1-2 hashed plainly before V8 (the legacy boundary is 2) and keyed
+		// entries 3-4 after it
+		List<TimelineRow> rows = chain(UNKEYED, 1, 2, ActivityHash.CHAIN_START);
+		rows.addAll(chain(KEYED, 3, 2, rows.get(1).hash()));
+
+		// Then the keyed application accepts them, with the seal the keyed writer made
+		assertThat(verify(rows, seal(KEYED, rows), 2, KEYED))
+			.isEqualTo(ChainVerification.intact(4, Scheme.HMAC_SHA256));
+		// And a legacy chain nobody wrote to since has no seal yet
+		assertThat(verify(rows.subList(0, 2), Optional.empty(), 2, KEYED).intact()).isTrue();
+		// But plain entries after the boundary were not written by the keyed application
+		assertThat(verify(rows.subList(0, 2), Optional.empty(), 1, KEYED).firstBrokenEntryId()).isEqualTo(2L);
+	}
+
+	@Test
+	void theUnkeyedModeVerifiesUnkeyedChainsAndCannotCheckKeyedOnes() {
+		List<TimelineRow> plain = chain(UNKEYED, 1, 2, ActivityHash.CHAIN_START);
+		assertThat(verify(plain, seal(UNKEYED, plain), 0, UNKEYED))
+			.isEqualTo(ChainVerification.intact(2, Scheme.UNKEYED_SHA256));
+		assertThat(verify(plain.subList(0, 1), seal(UNKEYED, plain), 0, UNKEYED).reason())
+			.contains("newest 1 entries were removed");
+
+		List<TimelineRow> keyed = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
+		ChainVerification verification = verify(keyed, seal(KEYED, keyed), 0, UNKEYED);
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.reason()).contains("cannot be checked").contains(AuditSettings.KEY_ENV);
+	}
+
+	@Test
 	void theSameInstantInAnotherTimeZoneHashesAlike() {
-		String utc = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", "b", null, null, null, T0, ActivityHash.CHAIN_START);
-		String jakarta = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", "b", null, null, null,
+		String utc = KEYED.entry(1, "COMMENT", "PUBLIC", "a", "b", null, null, null, T0, ActivityHash.CHAIN_START);
+		String jakarta = KEYED.entry(1, "COMMENT", "PUBLIC", "a", "b", null, null, null,
 				T0.withOffsetSameInstant(ZoneOffset.ofHours(7)), ActivityHash.CHAIN_START);
 		assertThat(jakarta).isEqualTo(utc).hasSize(64);
 	}
 
 	@Test
 	void anEmptyValueIsNotANullValue() {
-		String empty = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", "", null, null, null, T0, ActivityHash.CHAIN_START);
-		String none = ActivityHash.of(1, "COMMENT", "PUBLIC", "a", null, null, null, null, T0,
-				ActivityHash.CHAIN_START);
+		String empty = KEYED.entry(1, "COMMENT", "PUBLIC", "a", "", null, null, null, T0, ActivityHash.CHAIN_START);
+		String none = KEYED.entry(1, "COMMENT", "PUBLIC", "a", null, null, null, null, T0, ActivityHash.CHAIN_START);
 		assertThat(empty).isNotEqualTo(none);
 	}
 
 	@Test
 	void entriesFromBeforeTheChainAreAcceptedOnlyAtTheStart() {
 		List<TimelineRow> rows = new ArrayList<>();
-		rows.add(new TimelineRow(1, 7, "COMMENT", "PUBLIC", "alice", "old", null, null, null, T0, null, null));
-		rows.addAll(chain(2).stream().map(row -> withId(row, row.id() + 1)).toList());
-		assertThat(TimelineChain.verify(rows).intact()).isTrue();
+		rows.add(new TimelineRow(1, INCIDENT, "COMMENT", "PUBLIC", "alice", "old", null, null, null, T0, null, null,
+				null));
+		rows.addAll(chain(KEYED, 2, 2, ActivityHash.CHAIN_START));
+		assertThat(verify(rows, seal(KEYED, rows), 1, KEYED).intact()).isTrue();
 
-		rows.add(new TimelineRow(4, 7, "COMMENT", "PUBLIC", "alice", "hash removed", null, null, null, T0, null, null));
-		assertThat(TimelineChain.verify(rows))
-			.isEqualTo(ChainVerification.broken(4, 4, "The entry has no hash, but the one before it has."));
+		rows.add(new TimelineRow(4, INCIDENT, "COMMENT", "PUBLIC", "alice", "hash removed", null, null, null, T0, null,
+				null, null));
+		assertThat(verify(rows, seal(KEYED, rows), 1, KEYED)).isEqualTo(ChainVerification.broken(4, Scheme.HMAC_SHA256,
+				4, "The entry has no hash, but the one before it has."));
 	}
 
-	/** Rows 1..n of incident 7, chained. */
-	private static List<TimelineRow> chain(int length) {
+	private static ChainVerification verify(List<TimelineRow> rows, Optional<TimelineSeal> seal, long lastLegacyId,
+			ActivityHash hash) {
+		return TimelineChain.verify(INCIDENT, rows, seal, lastLegacyId, hash);
+	}
+
+	/** Rows first..first+length-1 of the incident, chained in the hash's scheme. */
+	private static List<TimelineRow> chain(ActivityHash hash, long first, int length, String previous) {
 		List<TimelineRow> rows = new ArrayList<>();
-		String previous = ActivityHash.CHAIN_START;
-		for (int i = 1; i <= length; i++) {
-			OffsetDateTime at = T0.plusMinutes(i);
-			String hash = ActivityHash.of(7, "COMMENT", "PUBLIC", "alice", "comment " + i, null, null, null, at,
+		for (long id = first; id < first + length; id++) {
+			OffsetDateTime at = T0.plusMinutes(id);
+			String entry = hash.entry(INCIDENT, "COMMENT", "PUBLIC", "alice", "comment " + id, null, null, null, at,
 					previous);
-			rows.add(new TimelineRow(i, 7, "COMMENT", "PUBLIC", "alice", "comment " + i, null, null, null, at, hash,
-					previous));
-			previous = hash;
+			rows.add(new TimelineRow(id, INCIDENT, "COMMENT", "PUBLIC", "alice", "comment " + id, null, null, null, at,
+					entry, previous, hash.scheme().name()));
+			previous = entry;
 		}
 		return rows;
 	}
 
-	private static TimelineRow withId(TimelineRow row, long id) {
-		return new TimelineRow(id, row.incidentId(), row.kind(), row.visibility(), row.author(), row.body(),
-				row.field(), row.oldValue(), row.newValue(), row.createdAt(), row.hash(), row.previousHash());
+	private static Optional<TimelineSeal> seal(ActivityHash hash, List<TimelineRow> rows) {
+		TimelineRow newest = rows.get(rows.size() - 1);
+		return Optional.of(new TimelineSeal(rows.size(), newest.id(), newest.hash(), hash.scheme().name(),
+				hash.seal(hash.scheme(), INCIDENT, rows.size(), newest.id(), newest.hash())));
+	}
+
+	private static TimelineRow withBody(TimelineRow row, String body) {
+		return new TimelineRow(row.id(), row.incidentId(), row.kind(), row.visibility(), row.author(), body,
+				row.field(), row.oldValue(), row.newValue(), row.createdAt(), row.hash(), row.previousHash(),
+				row.hashScheme());
+	}
+
+	private static TimelineRow withHash(TimelineRow row, String hash, String scheme) {
+		return new TimelineRow(row.id(), row.incidentId(), row.kind(), row.visibility(), row.author(), row.body(),
+				row.field(), row.oldValue(), row.newValue(), row.createdAt(), hash, row.previousHash(), scheme);
 	}
 
 }
