@@ -1,23 +1,16 @@
 package org.incidentdesk.audit;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,8 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>deleting process instances ({@code DELETE /process-instance/{id}},
  * {@code POST /process-instance/delete}, {@code .../delete-historic-query-based}): the
  * caller withdraws an incident, or the service desk marks it a duplicate;</li>
- * <li>process instance modifications that cancel activities, which can end the
- * process;</li>
+ * <li>process instance modifications, which can end the process (by cancelling
+ * activities, or by starting before an end event) without closing the record;</li>
  * <li>deleting deployments or process definitions with {@code cascade=true}, which
  * deletes their instances' history.</li>
  * </ul>
@@ -63,9 +56,6 @@ class HistoryDeletionGuard extends OncePerRequestFilter {
 	private static final Pattern DEFINITION_OR_DEPLOYMENT = Pattern
 		.compile("^/(deployment/[^/]+|process-definition/.+)$");
 
-	/** Modification bodies are small; a bigger one is refused rather than buffered. */
-	private static final int MAX_BODY = 1024 * 1024;
-
 	static final String HISTORY = "The history of incidents is their audit trail: it cannot be deleted or changed "
 			+ "through the API, not even by administrators. History cleanup removes the history of closed incidents "
 			+ "once their history time to live has passed (see the README, 'Audit and retention').";
@@ -75,9 +65,9 @@ class HistoryDeletionGuard extends OncePerRequestFilter {
 			+ "or the service desk marks it a duplicate in triage. Deleting process instances is refused, also for "
 			+ "administrators.";
 
-	static final String CANCELLING_MODIFICATION = "A process instance modification that cancels activities can end an "
-			+ "incident's process outside the process, so it is refused, also for administrators. Start activities "
-			+ "without cancelling, or use the incident's own paths (withdrawal, duplicate).";
+	static final String MODIFICATION_REFUSED = "A process instance modification can end an incident's process outside "
+			+ "the process (cancelling its activities, or starting before an end event), so it is refused, also for "
+			+ "administrators. Use the incident's own paths: reassign, hold, resolve, withdraw, duplicate.";
 
 	static final String CASCADE = "Deleting with cascade=true deletes the process history of the incidents of that "
 			+ "deployment or definition, so it is refused, also for administrators. Delete without cascade.";
@@ -102,15 +92,6 @@ class HistoryDeletionGuard extends OncePerRequestFilter {
 			refuse(request, response, refusal);
 			return;
 		}
-		if ("POST".equals(method) && MODIFICATION.matcher(path).matches()) {
-			BufferedRequest buffered = BufferedRequest.of(request, MAX_BODY);
-			if (buffered == null || cancels(buffered.body())) {
-				refuse(request, response, CANCELLING_MODIFICATION);
-				return;
-			}
-			chain.doFilter(buffered, response);
-			return;
-		}
 		chain.doFilter(request, response);
 	}
 
@@ -128,6 +109,9 @@ class HistoryDeletionGuard extends OncePerRequestFilter {
 				|| ("POST".equals(method) && (path.equals("/process-instance/delete")
 						|| path.equals("/process-instance/delete-historic-query-based")))) {
 			return PROCESS_END;
+		}
+		if ("POST".equals(method) && MODIFICATION.matcher(path).matches()) {
+			return MODIFICATION_REFUSED;
 		}
 		if ("DELETE".equals(method) && DEFINITION_OR_DEPLOYMENT.matcher(path).matches()
 				&& "true".equalsIgnoreCase(request.getParameter("cascade"))) {
@@ -158,22 +142,6 @@ class HistoryDeletionGuard extends OncePerRequestFilter {
 		return null;
 	}
 
-	private boolean cancels(byte[] body) {
-		try {
-			JsonNode instructions = this.json.readTree(body).path("instructions");
-			for (JsonNode instruction : instructions) {
-				if ("cancel".equalsIgnoreCase(instruction.path("type").asText())) {
-					return true;
-				}
-			}
-			return false;
-		}
-		catch (IOException ex) {
-			// Not JSON: Camunda refuses it anyway.
-			return false;
-		}
-	}
-
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
 		problem.setTitle("The audit trail cannot be changed");
@@ -182,66 +150,6 @@ class HistoryDeletionGuard extends OncePerRequestFilter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		this.json.writeValue(response.getOutputStream(), problem);
-	}
-
-	/** A request whose body was read once here and is replayed to Camunda. */
-	private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		private BufferedRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		/** Null if the body is larger than {@code max} bytes. */
-		static BufferedRequest of(HttpServletRequest request, int max) throws IOException {
-			byte[] body = request.getInputStream().readNBytes(max + 1);
-			return (body.length > max) ? null : new BufferedRequest(request, body);
-		}
-
-		byte[] body() {
-			return this.body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("The body is already read");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-		}
-
 	}
 
 }
