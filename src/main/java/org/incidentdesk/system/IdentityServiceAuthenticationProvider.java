@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * so the API, the portal and the webapps all know the same users, groups and tenants.
  */
 @Component
-class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
+public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 

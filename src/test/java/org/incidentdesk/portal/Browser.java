@@ -1,0 +1,101 @@
+package org.incidentdesk.portal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Debian's headless chromium, driven through its chromedriver (both installed by
+ * {@code .ci/run}), with a fresh profile per browser. One per test class.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Duration PATIENCE = Duration.ofSeconds(15);
+
+	final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+		this.driver = driver;
+		this.profile = profile;
+		this.baseUrl = baseUrl;
+	}
+
+	static Browser start(int port) {
+		try {
+			Path profile = Files.createTempDirectory("portal-chromium-");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary("/usr/bin/chromium");
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
+			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-US,en"));
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			return new Browser(driver, profile, "http://localhost:" + port);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void open(String path) {
+		this.driver.get(this.baseUrl + path);
+	}
+
+	String url(String path) {
+		return this.baseUrl + path;
+	}
+
+	WebDriverWait waiting() {
+		return new WebDriverWait(this.driver, PATIENCE);
+	}
+
+	WebElement find(By by) {
+		return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Signs in through the portal's form, after signing out whoever was signed in. */
+	void signIn(String user, String password) {
+		this.driver.manage().deleteAllCookies();
+		open("/login?lang=en");
+		find(By.id("username")).sendKeys(user);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(this.profile.toFile());
+		}
+	}
+
+}
