@@ -160,6 +160,64 @@ class IncidentHistoryTests {
 	}
 
 	@Test
+	void showsTheBreachTheReviewAndTheReassignmentWithWhoWasNotified() {
+		// Given an incident that a support team works on
+		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		clockAt(t0);
+		Incident incident = report("acme", "alice", "Invoices are not printed");
+		String number = incident.number();
+		as("sam", List.of("service-desk"), () -> this.tasks
+			.complete(task(incident, Element.TASK_TRIAGE_INCIDENT).getId(), Map.of(Var.TRIAGE_DECISION, "ESCALATE")));
+		String team = this.records.get(number).assignmentGroup();
+
+		// When the resolution SLA is breached and the incident manager reassigns the work
+		clockAt(t0.plus(Duration.ofHours(30)));
+		executeJob(incident, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED);
+		// The breach is recorded in a job of its own, which the job executor runs a
+		// moment
+		// later.
+		clockAt(t0.plus(Duration.ofHours(30)).plusSeconds(5));
+		executeJob(incident, Element.TASK_RECORD_SLA_BREACH);
+		clockAt(t0.plus(Duration.ofHours(31)));
+		String review = task(incident, Element.TASK_REVIEW_BREACHED_INCIDENT).getId();
+		as("ines", List.of("incident-managers"), () -> this.tasks.complete(review,
+				Map.of(Var.REVIEW_DECISION, "REASSIGN", Var.REASSIGN_GROUP, "vendor-systems")));
+		ClockUtil.reset();
+
+		// Then the history shows the breach timer, the review task offered to the
+		// incident
+		// managers, who was told, and the work moving from one group to the other
+		List<Map<String, Object>> history = get("audrey", "/api/v1/incidents/" + number + "/history", ENTRIES)
+			.getBody();
+		int breachTimer = index(history,
+				process("TIMER_FIRED").and(described(Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED)));
+		int reviewOffered = index(history,
+				process("IDENTITY_LINK_ADDED").and(field("candidate", null, "incident-managers"))
+					.and(described("'Review breached incident'")));
+		int managersTold = index(history, record("NOTIFICATION").and(field("notified", null, "group:incident-managers"))
+			.and(described("Resolution SLA breached")));
+		int reviewed = index(history,
+				process("USER_OPERATION_COMPLETE").and(actor("ines")).and(described("'Review breached incident'")));
+		int oldGroupRemoved = index(history, process("IDENTITY_LINK_DELETED").and(field("candidate", team, null))
+			.and(described("'Work on incident'")));
+		int newGroupAdded = index(history,
+				process("IDENTITY_LINK_ADDED").and(field("candidate", null, "vendor-systems"))
+					.and(described("'Work on incident'")));
+		int vendorTold = index(history, record("NOTIFICATION").and(field("notified", null, "group:vendor-systems")));
+
+		assertThat(breachTimer).isLessThan(reviewOffered);
+		assertThat(breachTimer).isLessThan(managersTold);
+		assertThat(reviewOffered).isLessThan(reviewed);
+		assertThat(reviewed).isLessThan(oldGroupRemoved);
+		assertThat(oldGroupRemoved).isLessThan(newGroupAdded);
+		assertThat(history.get(breachTimer)).containsEntry("at", t0.plus(Duration.ofHours(30)).toString());
+		// (the new team is told in the same transaction as the review, so at the same
+		// time)
+		assertThat(history.get(vendorTold)).containsEntry("at", t0.plus(Duration.ofHours(31)).toString());
+		assertThat(history).anyMatch(record("SLA"));
+	}
+
+	@Test
 	void exportsCsvThatParsesBackAndNeutralisesFormulas() {
 		// Given an incident with a comment that a spreadsheet would run
 		Incident incident = report("acme", "alice", "Exported incident");
