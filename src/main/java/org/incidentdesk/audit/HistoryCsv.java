@@ -1,14 +1,13 @@
 package org.incidentdesk.audit;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.incidentdesk.system.CsvWriter;
+
 /**
- * Writes the history as CSV (RFC 4180: comma separated, CRLF line ends, fields with a
- * comma, quote or line break in double quotes, quotes doubled). Auditors open it in
- * spreadsheets, so a cell that starts like a formula ({@code = + - @}, tab or carriage
- * return) gets a leading apostrophe and is shown as text instead of being run (OWASP "CSV
- * injection").
+ * Writes the history as CSV for auditors' spreadsheets ({@link CsvWriter}: RFC 4180, and
+ * cells that start like a formula are neutralised).
  */
 final class HistoryCsv {
 
@@ -19,48 +18,13 @@ final class HistoryCsv {
 	}
 
 	static String write(List<HistoryEntry> entries) {
-		StringBuilder csv = new StringBuilder();
-		line(csv, HEADER);
+		CsvWriter csv = new CsvWriter().line(HEADER);
 		for (HistoryEntry entry : entries) {
-			List<String> cells = new ArrayList<>();
-			cells.add(entry.at().toInstant().toString());
-			cells.add(entry.source().name());
-			cells.add(entry.kind());
-			cells.add(entry.actor());
-			cells.add(entry.description());
-			cells.add(entry.field());
-			cells.add(entry.oldValue());
-			cells.add(entry.newValue());
-			cells.add(entry.hash());
-			line(csv, cells);
+			csv.line(
+					Arrays.asList(entry.at().toInstant().toString(), entry.source().name(), entry.kind(), entry.actor(),
+							entry.description(), entry.field(), entry.oldValue(), entry.newValue(), entry.hash()));
 		}
 		return csv.toString();
-	}
-
-	private static void line(StringBuilder csv, List<String> cells) {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				csv.append(',');
-			}
-			csv.append(cell(cells.get(i)));
-		}
-		csv.append("\r\n");
-	}
-
-	static String cell(String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		String text = startsLikeAFormula(value) ? "'" + value : value;
-		if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
-	}
-
-	private static boolean startsLikeAFormula(String value) {
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
 	}
 
 }
