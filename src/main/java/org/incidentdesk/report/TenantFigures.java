@@ -1,0 +1,35 @@
+package org.incidentdesk.report;
+
+import java.util.Map;
+
+/**
+ * One customer organisation's figures for a period. Counts of incidents opened refer to
+ * those reported in the period; resolution figures to those closed in it.
+ *
+ * @param opened incidents reported in the period
+ * @param openedByChannel of those, per channel (portal, e-mail, phone, monitoring, API)
+ * @param openedByPriority of those, per priority P1 to P5
+ * @param majorIncidents of those, declared major incidents
+ * @param resolved incidents resolved in the period (a reopened one counts once per
+ * resolution day it last had)
+ * @param closed incidents closed in the period
+ * @param cancelled incidents withdrawn or cancelled as duplicates in the period
+ * @param openNow incidents not closed or cancelled now, whenever reported
+ * @param slaMet of the incidents closed in the period, those that met their SLA
+ * @param slaBreached of the incidents closed in the period, those that missed it
+ * @param meanMinutesToRespond over the incidents closed in the period
+ * @param meanMinutesToResolve over the incidents closed in the period
+ * @param firstContactResolutions of the incidents closed in the period, those the service
+ * desk resolved without escalation
+ * @param escalations functional escalations of the incidents closed in the period
+ * @param hierarchicalEscalations hierarchical escalations of those
+ * @param reopens reopens of those
+ * @param deflections "this solved my problem" answers in the period that opened no
+ * incident
+ */
+record TenantFigures(String tenantId, long opened, Map<String, Long> openedByChannel,
+		Map<String, Long> openedByPriority, long majorIncidents, long resolved, long closed, long cancelled,
+		long openNow, long slaMet, long slaBreached, Double meanMinutesToRespond, Double meanMinutesToResolve,
+		long firstContactResolutions, long escalations, long hierarchicalEscalations, long reopens, long deflections) {
+
+}
