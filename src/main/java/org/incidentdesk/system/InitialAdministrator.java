@@ -12,9 +12,12 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -48,6 +51,23 @@ class InitialAdministrator extends AbstractProcessEnginePlugin {
 		if (id != null && (password == null || password.isBlank())) {
 			throw new IllegalStateException("camunda.bpm.admin-user.id is set to '" + id
 					+ "' but no password is: set camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMIN_USER_PASSWORD).");
+		}
+		if (id != null && configuration.isEnablePasswordPolicy()) {
+			// The engine would refuse the user with a bare "Password does not match
+			// policy".
+			UserEntity admin = new UserEntity(id);
+			admin.setFirstName(this.environment.getProperty("camunda.bpm.admin-user.first-name"));
+			admin.setLastName(this.environment.getProperty("camunda.bpm.admin-user.last-name"));
+			admin.setEmail(this.environment.getProperty("camunda.bpm.admin-user.email"));
+			List<PasswordPolicyRule> violated = new DefaultPasswordPolicyImpl().getRules()
+				.stream()
+				.filter(rule -> !rule.execute(password, admin))
+				.toList();
+			if (!violated.isEmpty()) {
+				throw new IllegalStateException("The password of the first administrator '" + id
+						+ "' (camunda.bpm.admin-user.password, CAMUNDA_BPM_ADMIN_USER_PASSWORD) does not meet the "
+						+ "password policy: " + PasswordRules.describe(violated) + ".");
+			}
 		}
 	}
 

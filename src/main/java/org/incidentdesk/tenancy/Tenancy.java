@@ -4,16 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.system.PasswordRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -229,22 +228,8 @@ public class Tenancy {
 		PasswordPolicyResult result = this.identity.checkPasswordAgainstPolicy(policy, password, user);
 		if (!result.isValid()) {
 			throw TenancyRequestException.invalid("The password does not meet the password policy: "
-					+ result.getViolatedRules().stream().map(Tenancy::describe).collect(Collectors.joining("; "))
-					+ ".");
+					+ PasswordRules.describe(result.getViolatedRules()) + ".");
 		}
-	}
-
-	private static String describe(PasswordPolicyRule rule) {
-		var parameters = rule.getParameters();
-		return switch (rule.getPlaceholder()) {
-			case "PASSWORD_POLICY_LENGTH" -> "at least " + parameters.get("minLength") + " characters";
-			case "PASSWORD_POLICY_LOWERCASE" -> "at least " + parameters.get("minLowerCase") + " lower-case letter(s)";
-			case "PASSWORD_POLICY_UPPERCASE" -> "at least " + parameters.get("minUpperCase") + " upper-case letter(s)";
-			case "PASSWORD_POLICY_DIGIT" -> "at least " + parameters.get("minDigit") + " digit(s)";
-			case "PASSWORD_POLICY_SPECIAL" -> "at least " + parameters.get("minSpecial") + " special character(s)";
-			case "PASSWORD_POLICY_USER_DATA" -> "must not contain the user's id, name or e-mail address";
-			default -> rule.getPlaceholder() + ((parameters != null) ? " " + parameters : "");
-		};
 	}
 
 	private String requireTenant(NewUser request) {
