@@ -29,8 +29,8 @@ import static org.incidentdesk.mailin.InboundMailSteps.tag;
 /**
  * Inbound mail on a real PostgreSQL: the V10 table whose primary key on the Message-ID
  * keeps a message from making two incidents, also when two nodes read the mailbox at
- * once, and a reply that becomes a comment. Shares the PostgreSQL mail context with the
- * resolution link tests.
+ * once, the sender lookup without regard to case, and a reply that becomes a comment.
+ * Shares the PostgreSQL mail context with the resolution link tests.
  */
 @PostgresMailTest
 class InboundMailPostgresTests {
@@ -146,6 +146,23 @@ class InboundMailPostgresTests {
 			assertThat(entry.visibility()).isEqualTo(Visibility.PUBLIC);
 		});
 		assertThat(this.records.get(incident.number()).state()).isEqualTo(IncidentState.IN_PROGRESS);
+	}
+
+	@Test
+	void theSenderIsFoundWhateverTheCaseAndOnlyByTheWholeAddressOnPostgresql() throws Exception {
+		// Given a caller whose address was stored with capitals, and another caller whose
+		// address has the same shape but other letters
+		String local = "Anna_" + tag();
+		String caller = this.steps.callerWithAddress("acme", local + "@Acme.example");
+		this.steps.callerWithAddress("acme", local.replace('A', 'B') + "@Acme.example");
+		String subject = "Keyboard types twice " + tag();
+
+		// When she writes from the address in capitals
+		this.steps.deliver(mail(local.toUpperCase() + "@ACME.EXAMPLE", subject, "Every key."));
+		this.poller.poll();
+
+		// Then the incident is hers
+		assertThat(this.steps.incidentWithSummary(subject).callerId()).isEqualTo(caller);
 	}
 
 }

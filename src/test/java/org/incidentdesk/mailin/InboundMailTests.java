@@ -111,6 +111,23 @@ class InboundMailTests {
 	}
 
 	@Test
+	void aCallerIsRecognisedWhateverTheCaseOfTheirStoredAddress() throws Exception {
+		// Given a caller whose address was stored with capitals
+		String local = "Mixed.Case." + tag();
+		String caller = this.steps.callerWithAddress("acme", local + "@Acme.example");
+		String subject = "Projector shows no picture " + tag();
+
+		// When they write from the address in lower case, as mail programs often do
+		this.steps.deliver(mail(local.toLowerCase() + "@acme.example", subject, "Since the update."));
+		this.poller.poll();
+
+		// Then they are recognised, and the incident is theirs
+		Incident incident = this.steps.incidentWithSummary(subject);
+		assertThat(incident.callerId()).isEqualTo(caller);
+		assertThat(incident.channel()).isEqualTo(Channel.EMAIL);
+	}
+
+	@Test
 	void anHtmlOnlyMailBecomesPlainTextWithoutItsMarkup() throws Exception {
 		// Given bob writes an HTML mail with a script in it
 		String subject = "Re: Fwd: VPN " + tag();
