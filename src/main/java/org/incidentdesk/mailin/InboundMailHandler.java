@@ -39,9 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>Mail a machine sent (auto-replies, bounces, lists, our own) is ignored: never
  * answered, never taken in.</li>
  * <li>The sender must be a caller (group {@value CurrentUser#CUSTOMERS}) whose e-mail
- * address is the From address, belonging to exactly one customer organisation: with
- * several, the mail cannot say which one it is for, so it is refused like an unknown
- * sender.</li>
+ * address is the From address (in any case), belonging to exactly one customer
+ * organisation: with several, the mail cannot say which one it is for, so it is refused
+ * like an unknown sender.</li>
  * <li>A subject with an incident number the caller may see adds a public comment as the
  * caller, which resumes an incident waiting for the caller's reply; a number they may not
  * see is refused without saying whether it exists.</li>
@@ -159,9 +159,19 @@ class InboundMailHandler {
 		return outcome;
 	}
 
-	/** The one caller whose address this is, with their groups and tenants. */
+	/**
+	 * The one caller whose address this is, with their groups and tenants. Addresses are
+	 * compared without regard to case, as people type them (an address stored as
+	 * {@code Alice@Acme.example} is alice's when she writes from
+	 * {@code alice@acme.example}).
+	 */
 	private Optional<CurrentUser> caller(String address) {
-		List<User> users = this.identity.createUserQuery().userEmail(address).list();
+		List<User> users = this.identity.createUserQuery()
+			.userEmailLike(sameShape(address))
+			.list()
+			.stream()
+			.filter(user -> address.equalsIgnoreCase(user.getEmail()))
+			.toList();
 		if (users.size() != 1) {
 			return Optional.empty();
 		}
@@ -176,6 +186,23 @@ class InboundMailHandler {
 					.map(Tenant::getId)
 					.toList());
 		return (user.isCaller() && user.tenants().size() == 1) ? Optional.of(user) : Optional.empty();
+	}
+
+	/**
+	 * A LIKE pattern that every spelling of the address in upper or lower case matches:
+	 * each character other than a digit or {@code @ . - +} becomes the one-character
+	 * wildcard. Camunda compares {@code userEmail} and {@code userEmailLike} with the
+	 * case of the database (case-sensitive on H2 and PostgreSQL), so the query only
+	 * narrows the users down to addresses of this shape, and the comparison without case
+	 * is made on those. Nothing of the address is left to be read as a wildcard or an
+	 * escape ({@code _}, {@code %} and {@code \} are replaced too).
+	 */
+	private static String sameShape(String address) {
+		StringBuilder pattern = new StringBuilder(address.length());
+		address.codePoints()
+			.forEach(c -> pattern
+				.append(((c >= '0' && c <= '9') || c == '@' || c == '.' || c == '-' || c == '+') ? (char) c : '_'));
+		return pattern.toString();
 	}
 
 	/** Acts as the caller, so the timeline names them rather than "system". */

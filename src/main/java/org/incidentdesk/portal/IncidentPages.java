@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.incidentdesk.attachment.Attachment;
 import org.incidentdesk.attachment.AttachmentSettings;
 import org.incidentdesk.attachment.Attachments;
 import org.incidentdesk.attachment.RejectedAttachmentException;
@@ -24,6 +25,7 @@ import org.incidentdesk.incident.InvalidIncidentException;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.system.CurrentUser;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,14 +67,17 @@ class IncidentPages {
 
 	private final Cmdb cmdb;
 
+	private final TimelineTexts timelineTexts;
+
 	IncidentPages(IncidentService incidents, IncidentAccess access, IncidentRecords records, IncidentLists lists,
-			Attachments attachments, Cmdb cmdb) {
+			Attachments attachments, Cmdb cmdb, TimelineTexts timelineTexts) {
 		this.incidents = incidents;
 		this.access = access;
 		this.records = records;
 		this.lists = lists;
 		this.attachments = attachments;
 		this.cmdb = cmdb;
+		this.timelineTexts = timelineTexts;
 	}
 
 	@GetMapping("/portal/incidents")
@@ -238,8 +243,10 @@ class IncidentPages {
 		page.addObject("incident", incident);
 		page.addObject("ci",
 				(incident.ciId() != null) ? this.cmdb.find(incident.tenantId(), incident.ciId()).orElse(null) : null);
-		page.addObject("timeline", this.records.timeline(number, false));
-		page.addObject("attachments", this.attachments.list(number, user));
+		List<Attachment> attached = this.attachments.list(number, user);
+		page.addObject("timeline", this.timelineTexts.lines(this.records.timeline(number, false), attached,
+				LocaleContextHolder.getLocale()));
+		page.addObject("attachments", attached);
 		page.addObject("open", incident.state().isOpen());
 		page.addObject("takesComments", incident.state().isOpen() || incident.state() == IncidentState.RESOLVED);
 		page.addObject("awaitingAnswer",

@@ -1,39 +1,20 @@
 package org.incidentdesk.mailin;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.IncidentDeskTest;
-import org.incidentdesk.incident.Activity;
+import org.incidentdesk.TestMailServer;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
-import org.incidentdesk.incident.Level;
-import org.incidentdesk.incident.ReportIncident;
-import org.incidentdesk.incident.process.IncidentProcess.Element;
-import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.notification.MailDelivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentdesk.mailin.InboundMailSteps.mail;
+import static org.incidentdesk.mailin.InboundMailSteps.single;
+import static org.incidentdesk.mailin.InboundMailSteps.tag;
 
 /**
  * Inbound mail end to end: test mails are put into a GreenMail IMAP mailbox, the poller
@@ -56,11 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InboundMailTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestMailServer.freePort();
 
-	private static final int IMAP_PORT = freePort();
-
-	private static final String MAILBOX = "desk@incidentdesk.example";
+	private static final int IMAP_PORT = TestMailServer.freePort();
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[] {
@@ -68,16 +50,7 @@ class InboundMailTests {
 
 	@DynamicPropertySource
 	static void mailServers(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("incident-desk.mail.poll-interval", () -> "PT24H");
-		registry.add("incident-desk.inbound-mail.host", () -> "127.0.0.1");
-		registry.add("incident-desk.inbound-mail.port", () -> IMAP_PORT);
-		registry.add("incident-desk.inbound-mail.protocol", () -> "imap");
-		registry.add("incident-desk.inbound-mail.username", () -> "desk");
-		registry.add("incident-desk.inbound-mail.password", () -> "desk-secret");
-		registry.add("incident-desk.inbound-mail.poll-interval", () -> "PT24H");
-		registry.add("incident-desk.inbound-mail.max-message-size", () -> "64KB");
+		TestMailServer.properties(SMTP_PORT, IMAP_PORT).forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired
@@ -101,25 +74,30 @@ class InboundMailTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	GreenMailUser mailbox;
+	@Autowired
+	IdentityService identity;
+
+	InboundMailSteps steps;
 
 	@BeforeEach
-	void mailbox() {
-		this.mailbox = greenMail.setUser(MAILBOX, "desk", "desk-secret");
+	void steps() {
+		this.steps = new InboundMailSteps(greenMail, TestMailServer.mailboxOn(greenMail), this.incidents, this.records,
+				this.tasks, this.identity, this.jdbc);
 	}
 
 	@Test
 	void aNewMailFromAKnownCallerOpensAnEmailIncidentAndTheCallerGetsTheRegisteredMail() throws Exception {
 		// Given alice writes to the mailbox
 		String subject = "Laptop will not charge " + tag();
-		deliver(mail("Alice Anders <alice@acme.example>", subject, "It stopped charging this morning.\nModel X1."));
+		this.steps.deliver(
+				mail("Alice Anders <alice@acme.example>", subject, "It stopped charging this morning.\nModel X1."));
 
 		// When the mailbox is read and the outbox delivered
 		assertThat(this.poller.poll()).isEqualTo(1);
 		this.delivery.deliverDue();
 
 		// Then an incident exists for alice, by e-mail, with the text as description
-		Incident incident = incidentWithSummary(subject);
+		Incident incident = this.steps.incidentWithSummary(subject);
 		assertThat(incident.callerId()).isEqualTo("alice");
 		assertThat(incident.tenantId()).isEqualTo("acme");
 		assertThat(incident.channel()).isEqualTo(Channel.EMAIL);
@@ -128,8 +106,25 @@ class InboundMailTests {
 			.anySatisfy(entry -> assertThat(entry.author()).isEqualTo("alice"));
 
 		// And alice has the "registered" mail with the number
-		assertThat(mailsTo("alice@acme.example", "[" + incident.number() + "] Your incident was registered"))
+		assertThat(this.steps.mailsTo("alice@acme.example", "[" + incident.number() + "] Your incident was registered"))
 			.hasSize(1);
+	}
+
+	@Test
+	void aCallerIsRecognisedWhateverTheCaseOfTheirStoredAddress() throws Exception {
+		// Given a caller whose address was stored with capitals
+		String local = "Mixed.Case." + tag();
+		String caller = this.steps.callerWithAddress("acme", local + "@Acme.example");
+		String subject = "Projector shows no picture " + tag();
+
+		// When they write from the address in lower case, as mail programs often do
+		this.steps.deliver(mail(local.toLowerCase() + "@acme.example", subject, "Since the update."));
+		this.poller.poll();
+
+		// Then they are recognised, and the incident is theirs
+		Incident incident = this.steps.incidentWithSummary(subject);
+		assertThat(incident.callerId()).isEqualTo(caller);
+		assertThat(incident.channel()).isEqualTo(Channel.EMAIL);
 	}
 
 	@Test
@@ -141,13 +136,13 @@ class InboundMailTests {
 				+ "</body></html>", "text/html; charset=UTF-8");
 		mail.saveChanges();
 		mail.setHeader("Message-ID", "<" + tag() + "@test.example>");
-		deliver(mail);
+		this.steps.deliver(mail);
 
 		// When the mailbox is read
 		this.poller.poll();
 
 		// Then the incident has the text, without the markup and the reply prefixes
-		Incident incident = incidentWithSummary(subject.substring("Re: Fwd: ".length()));
+		Incident incident = this.steps.incidentWithSummary(subject.substring("Re: Fwd: ".length()));
 		assertThat(incident.description()).isEqualTo("VPN drops & reconnects\nSince Monday")
 			.doesNotContain("<", "alert");
 	}
@@ -155,18 +150,13 @@ class InboundMailTests {
 	@Test
 	void aReplyWithTheNumberBecomesTheCallersCommentAndResumesTheIncidentWaitingForThem() throws Exception {
 		// Given the service desk asked alice a question: the process waits for her reply
-		Incident incident = report("alice", "acme", "Cannot open shared calendar " + tag());
-		Task triage = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(incident.number())
-			.taskDefinitionKey(Element.TASK_TRIAGE_INCIDENT)
-			.singleResult();
-		this.tasks.complete(triage.getId(), Variables.putValue(Var.TRIAGE_DECISION, "REQUEST_INFO")
-			.putValue(Var.CALLER_QUESTION, "Whose calendar?"));
+		Incident incident = this.steps.report("alice", "acme", "Cannot open shared calendar " + tag());
+		this.steps.askCaller(incident, "Whose calendar?");
 		assertThat(this.records.get(incident.number()).state()).isEqualTo(IncidentState.ON_HOLD);
 
 		// When she replies by mail, quoting the question
 		String answer = "The calendar of the finance team " + tag() + ".";
-		deliver(mail("alice@acme.example",
+		this.steps.deliver(mail("alice@acme.example",
 				"RE: [" + incident.number() + "] The service desk needs information from you: calendar",
 				answer + "\n\nOn Mon, 2 Mar 2026 the desk wrote:\n> Whose calendar?\n"));
 		this.poller.poll();
@@ -192,15 +182,15 @@ class InboundMailTests {
 		String messageId = "<" + tag() + "@stranger.example>";
 		MimeMessage mail = mail("stranger@nowhere.example", subject, "My printer is broken.");
 		mail.setHeader("Message-ID", messageId);
-		deliver(mail);
+		this.steps.deliver(mail);
 
 		// When the mailbox is read
 		this.poller.poll();
 
 		// Then no incident exists, and the stranger has one reply in English and
 		// Indonesian, marked as an automatic reply to the message
-		assertThat(countWithSummary(subject)).isZero();
-		MimeMessage reply = single(mailsTo("stranger@nowhere.example", "Re: " + subject));
+		assertThat(this.steps.countWithSummary(subject)).isZero();
+		MimeMessage reply = single(this.steps.mailsTo("stranger@nowhere.example", "Re: " + subject));
 		assertThat(GreenMailUtil.getBody(reply)).contains("stranger@nowhere.example is not registered",
 				"tidak terdaftar di Incident Desk");
 		assertThat(reply.getHeader("Auto-Submitted")).containsExactly("auto-replied");
@@ -214,23 +204,23 @@ class InboundMailTests {
 	@Test
 	void automaticMailIsNeitherAnsweredNorTakenIn() throws Exception {
 		// Given an out-of-office reply from alice to one of our mails, and a bounce
-		Incident incident = report("alice", "acme", "Mouse lag " + tag());
+		Incident incident = this.steps.report("alice", "acme", "Mouse lag " + tag());
 		int timeline = this.records.timeline(incident.number(), true).size();
 		MimeMessage outOfOffice = mail("alice@acme.example", "Automatic reply: [" + incident.number() + "] update",
 				"I am out of the office.");
 		outOfOffice.setHeader("Auto-Submitted", "auto-replied");
 		String bounceSubject = "Undelivered Mail Returned to Sender " + tag();
-		deliver(outOfOffice);
-		deliver(mail("MAILER-DAEMON@acme.example", bounceSubject, "Delivery failed."));
+		this.steps.deliver(outOfOffice);
+		this.steps.deliver(mail("MAILER-DAEMON@acme.example", bounceSubject, "Delivery failed."));
 
 		// When the mailbox is read
 		this.poller.poll();
 
 		// Then nothing was added, opened or answered
 		assertThat(this.records.timeline(incident.number(), true)).hasSize(timeline);
-		assertThat(countWithSummary(bounceSubject)).isZero();
-		assertThat(mailsTo("alice@acme.example", "Re: Automatic reply")).isEmpty();
-		assertThat(mailsTo("mailer-daemon@acme.example", "Re: ")).isEmpty();
+		assertThat(this.steps.countWithSummary(bounceSubject)).isZero();
+		assertThat(this.steps.mailsTo("alice@acme.example", "Re: Automatic reply")).isEmpty();
+		assertThat(this.steps.mailsTo("mailer-daemon@acme.example", "Re: ")).isEmpty();
 	}
 
 	@Test
@@ -242,7 +232,7 @@ class InboundMailTests {
 		for (int copy = 0; copy < 2; copy++) {
 			MimeMessage mail = mail("bob@acme.example", subject, "Flickers every few minutes.");
 			mail.setHeader("Message-ID", messageId);
-			deliver(mail);
+			this.steps.deliver(mail);
 		}
 
 		// When the mailbox is read, twice
@@ -250,16 +240,16 @@ class InboundMailTests {
 		this.poller.poll();
 
 		// Then there is one incident
-		assertThat(countWithSummary(subject)).isEqualTo(1);
+		assertThat(this.steps.countWithSummary(subject)).isEqualTo(1);
 	}
 
 	@Test
 	void aCallerCannotCommentByMailOnAnotherOrganisationsIncident() throws Exception {
 		// Given alice's incident at acme, and citra of globex replying with its number
-		Incident incident = report("alice", "acme", "Badge printer offline " + tag());
+		Incident incident = this.steps.report("alice", "acme", "Badge printer offline " + tag());
 		int timeline = this.records.timeline(incident.number(), true).size();
 		String subject = "Re: [" + incident.number() + "] " + tag();
-		deliver(mail("citra@globex.example", subject, "Ha, I can write here."));
+		this.steps.deliver(mail("citra@globex.example", subject, "Ha, I can write here."));
 
 		// When the mailbox is read
 		this.poller.poll();
@@ -267,7 +257,7 @@ class InboundMailTests {
 		// Then alice's incident is untouched and citra is told the number is not hers,
 		// without learning whether it exists
 		assertThat(this.records.timeline(incident.number(), true)).hasSize(timeline);
-		assertThat(GreenMailUtil.getBody(single(mailsTo("citra@globex.example", subject))))
+		assertThat(GreenMailUtil.getBody(single(this.steps.mailsTo("citra@globex.example", subject))))
 			.contains("the incident number in the subject is not one of your incidents");
 	}
 
@@ -276,94 +266,18 @@ class InboundMailTests {
 		// Given a mail over the size limit (64 KB here) and a normal one after it
 		String big = "Huge log attached " + tag();
 		String normal = "Keyboard sticky " + tag();
-		deliver(mail("alice@acme.example", big, "x".repeat(100 * 1024)));
-		deliver(mail("alice@acme.example", normal, "The space bar sticks."));
+		this.steps.deliver(mail("alice@acme.example", big, "x".repeat(100 * 1024)));
+		this.steps.deliver(mail("alice@acme.example", normal, "The space bar sticks."));
 
 		// When the mailbox is read
 		this.poller.poll();
 
 		// Then the big one made nothing, and the normal one an incident
-		assertThat(countWithSummary(big)).isZero();
-		assertThat(countWithSummary(normal)).isEqualTo(1);
+		assertThat(this.steps.countWithSummary(big)).isZero();
+		assertThat(this.steps.countWithSummary(normal)).isEqualTo(1);
 		// And the big one is not read again
 		this.poller.poll();
-		assertThat(countWithSummary(big)).isZero();
-	}
-
-	private Incident report(String caller, String tenant, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "hardware",
-				null, Level.LOW, Level.LOW));
-	}
-
-	private Incident incidentWithSummary(String summary) {
-		String number = this.jdbc.sql("select number from incident where summary = :summary")
-			.param("summary", summary)
-			.query(String.class)
-			.single();
-		return this.records.get(number);
-	}
-
-	private long countWithSummary(String summary) {
-		return this.jdbc.sql("select count(*) from incident where summary = :summary")
-			.param("summary", summary)
-			.query(Long.class)
-			.single();
-	}
-
-	private void deliver(MimeMessage mail) {
-		this.mailbox.deliver(mail);
-	}
-
-	private static MimeMessage mail(String from, String subject, String text) throws MessagingException {
-		MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()));
-		mail.setFrom(new InternetAddress(from));
-		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
-		mail.setSubject(subject, "UTF-8");
-		if (text != null) {
-			MimeMultipart alternative = new MimeMultipart("alternative");
-			MimeBodyPart plain = new MimeBodyPart();
-			plain.setText(text, "UTF-8");
-			MimeBodyPart html = new MimeBodyPart();
-			html.setContent("<p>" + text + "</p><p>(HTML copy)</p>", "text/html; charset=UTF-8");
-			alternative.addBodyPart(plain);
-			alternative.addBodyPart(html);
-			mail.setContent(alternative);
-		}
-		mail.saveChanges();
-		mail.setHeader("Message-ID", "<" + tag() + "@test.example>");
-		return mail;
-	}
-
-	private static List<MimeMessage> mailsTo(String address, String subjectStart) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(mail -> {
-			try {
-				return mail.getSubject() != null && mail.getSubject().startsWith(subjectStart)
-						&& mail.getRecipients(Message.RecipientType.TO) != null
-						&& Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-							.anyMatch(to -> ((InternetAddress) to).getAddress().equalsIgnoreCase(address));
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	private static MimeMessage single(List<MimeMessage> mails) {
-		assertThat(mails).hasSize(1);
-		return mails.get(0);
-	}
-
-	private static String tag() {
-		return UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		assertThat(this.steps.countWithSummary(big)).isZero();
 	}
 
 }

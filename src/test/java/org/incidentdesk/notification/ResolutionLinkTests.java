@@ -1,58 +1,40 @@
 package org.incidentdesk.notification;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.IncidentDeskTest;
-import org.incidentdesk.incident.Channel;
+import org.incidentdesk.TestMailServer;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
-import org.incidentdesk.incident.Level;
-import org.incidentdesk.incident.ReportIncident;
-import org.incidentdesk.incident.process.IncidentProcess.Element;
-import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.EngineClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentdesk.notification.ResolutionLinkSteps.single;
+import static org.incidentdesk.notification.ResolutionLinkSteps.tag;
 
 /**
  * The confirm and reject links of the resolution mail, end to end: the mail arrives at
@@ -63,12 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ResolutionLinkTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestMailServer.freePort();
 
-	private static final String PUBLIC_URL = "https://desk.example.test";
-
-	private static final Pattern LINK = Pattern
-		.compile(Pattern.quote(PUBLIC_URL) + "(/links/resolution/[A-Za-z0-9_-]+)\\?answer=(confirm|reject)");
+	private static final String PUBLIC_URL = TestMailServer.PUBLIC_URL;
 
 	@RegisterExtension
 	static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -105,6 +84,14 @@ class ResolutionLinkTests {
 	@Autowired
 	TestRestTemplate http;
 
+	ResolutionLinkSteps steps;
+
+	@BeforeEach
+	void steps() {
+		this.steps = new ResolutionLinkSteps(greenMail, PUBLIC_URL, this.delivery, this.incidents, this.records,
+				this.tasks, this.http);
+	}
+
 	@AfterEach
 	void realTime() {
 		ClockUtil.reset();
@@ -113,12 +100,13 @@ class ResolutionLinkTests {
 	@Test
 	void theResolutionMailHasConfirmAndRejectLinksAndOpeningThemChangesNothing() throws Exception {
 		// Given alice's incident is resolved and the mail is delivered
-		Incident incident = resolved(report("alice", "acme", "Outlook crashes " + tag()), "Repaired the profile.");
+		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Outlook crashes " + tag()),
+				"Repaired the profile.");
 
 		// When she opens the confirm link without signing in
-		String body = GreenMailUtil.getBody(resolutionMail(incident, "alice@acme.example"));
-		String confirm = link(body, "confirm");
-		String reject = link(body, "reject");
+		String body = GreenMailUtil.getBody(this.steps.resolutionMail(incident, "alice@acme.example"));
+		String confirm = this.steps.link(body, "confirm");
+		String reject = this.steps.link(body, "reject");
 		assertThat(confirm).isEqualTo(reject);
 		ResponseEntity<String> page = this.http.getForEntity(confirm + "?answer=confirm", String.class);
 
@@ -147,11 +135,12 @@ class ResolutionLinkTests {
 	@Test
 	void confirmingThroughTheLinkClosesTheIncidentAsTheCallerAndTheLinkWorksOnlyOnce() throws Exception {
 		// Given a resolution mail with its link
-		Incident incident = resolved(report("alice", "acme", "Docking station dead " + tag()), "New dock.");
-		String link = link(GreenMailUtil.getBody(resolutionMail(incident, "alice@acme.example")), "confirm");
+		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Docking station dead " + tag()),
+				"New dock.");
+		String link = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
 
 		// When alice confirms
-		ResponseEntity<String> answered = post(link, "confirm", null);
+		ResponseEntity<String> answered = this.steps.post(link, "confirm", null);
 
 		// Then the incident is closed as confirmed by her, and the page thanks her
 		assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -166,7 +155,7 @@ class ResolutionLinkTests {
 		});
 
 		// And the link is used up, for a second answer and for the page alike
-		ResponseEntity<String> again = post(link, "reject", "Changed my mind");
+		ResponseEntity<String> again = this.steps.post(link, "reject", "Changed my mind");
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.GONE);
 		assertThat(again.getBody()).contains("This link has already been used.");
 		assertThat(this.http.getForEntity(link, String.class).getStatusCode()).isEqualTo(HttpStatus.GONE);
@@ -176,11 +165,12 @@ class ResolutionLinkTests {
 	@Test
 	void rejectingNeedsAReasonAndReopensTheIncident() throws Exception {
 		// Given a resolution mail with its link
-		Incident incident = resolved(report("bob", "acme", "Wi-Fi drops " + tag()), "Moved the access point.");
-		String link = link(GreenMailUtil.getBody(resolutionMail(incident, "bob@acme.example")), "reject");
+		Incident incident = this.steps.resolved(this.steps.report("bob", "acme", "Wi-Fi drops " + tag()),
+				"Moved the access point.");
+		String link = this.steps.linkInResolutionMail(incident, "bob@acme.example", "reject");
 
 		// When bob rejects without a reason
-		ResponseEntity<String> refused = post(link, "reject", "  ");
+		ResponseEntity<String> refused = this.steps.post(link, "reject", "  ");
 
 		// Then he is asked for one, and nothing changed: the link still works
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -189,7 +179,7 @@ class ResolutionLinkTests {
 
 		// When he rejects with a reason (markup and all)
 		String reason = "Still drops <b>every</b> hour " + tag();
-		ResponseEntity<String> answered = post(link, "reject", reason);
+		ResponseEntity<String> answered = this.steps.post(link, "reject", reason);
 
 		// Then the incident is reopened with his reason, and he is told so by mail
 		assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -199,7 +189,7 @@ class ResolutionLinkTests {
 		assertThat(this.records.timeline(incident.number(), false))
 			.anySatisfy(entry -> assertThat(entry.body()).isEqualTo("The caller rejected the resolution: " + reason));
 		this.delivery.deliverDue();
-		MimeMessage mail = single(mails(incident, "bob@acme.example", "Your incident was reopened"));
+		MimeMessage mail = single(this.steps.mails(incident, "bob@acme.example", "Your incident was reopened"));
 		assertThat(GreenMailUtil.getBody(mail)).contains("You rejected the resolution of incident " + incident.number(),
 				reason);
 	}
@@ -207,8 +197,9 @@ class ResolutionLinkTests {
 	@Test
 	void anExpiredLinkIsRefusedWhenTheIncidentWouldHaveClosedByItself() throws Exception {
 		// Given a resolution mail with its link
-		Incident incident = resolved(report("alice", "acme", "Monitor flickers " + tag()), "New cable.");
-		String link = link(GreenMailUtil.getBody(resolutionMail(incident, "alice@acme.example")), "confirm");
+		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Monitor flickers " + tag()),
+				"New cable.");
+		String link = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
 
 		// When the auto-close period (P3D) has passed
 		ClockUtil.setCurrentTime(Date.from(this.clock.now().plus(Duration.ofDays(3)).plusSeconds(1)));
@@ -217,20 +208,22 @@ class ResolutionLinkTests {
 		ResponseEntity<String> page = this.http.getForEntity(link, String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.GONE);
 		assertThat(page.getBody()).contains("This link has expired.");
-		assertThat(post(link, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.GONE);
+		assertThat(this.steps.post(link, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.GONE);
 		assertThat(this.records.get(incident.number()).state()).isEqualTo(IncidentState.RESOLVED);
 	}
 
 	@Test
 	void aNewResolutionSupersedesTheLinksOfTheEarlierOne() throws Exception {
 		// Given a resolution that alice rejected in the portal, and a second resolution
-		Incident incident = resolved(report("alice", "acme", "Printer jams " + tag()), "Cleaned the rollers.");
-		String first = link(GreenMailUtil.getBody(resolutionMail(incident, "alice@acme.example")), "confirm");
-		asCaller("alice", () -> this.incidents.answerResolution(incident.number(), false, "Still jams."));
-		resolved(incident, "Replaced the rollers.");
-		List<MimeMessage> resolutionMails = mails(incident, "alice@acme.example", "Your incident was resolved");
+		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Printer jams " + tag()),
+				"Cleaned the rollers.");
+		String first = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
+		this.steps.asCaller("alice", () -> this.incidents.answerResolution(incident.number(), false, "Still jams."));
+		this.steps.resolved(incident, "Replaced the rollers.");
+		List<MimeMessage> resolutionMails = this.steps.mails(incident, "alice@acme.example",
+				"Your incident was resolved");
 		assertThat(resolutionMails).hasSize(2);
-		String second = link(GreenMailUtil.getBody(resolutionMails.get(1)), "confirm");
+		String second = this.steps.link(GreenMailUtil.getBody(resolutionMails.get(1)), "confirm");
 
 		// When she opens the first link
 		ResponseEntity<String> old = this.http.getForEntity(first, String.class);
@@ -238,17 +231,18 @@ class ResolutionLinkTests {
 		// Then it is superseded, and the second one works
 		assertThat(old.getStatusCode()).isEqualTo(HttpStatus.GONE);
 		assertThat(old.getBody()).contains("This link belongs to an earlier resolution");
-		assertThat(post(first, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.GONE);
-		assertThat(post(second, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.steps.post(first, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.GONE);
+		assertThat(this.steps.post(second, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(this.records.get(incident.number()).state()).isEqualTo(IncidentState.CLOSED);
 	}
 
 	@Test
 	void aLinkOfAnAnsweredResolutionIsRefused() throws Exception {
 		// Given alice confirmed through the API after the mail went out
-		Incident incident = resolved(report("alice", "acme", "Phone no dial tone " + tag()), "Re-patched.");
-		String link = link(GreenMailUtil.getBody(resolutionMail(incident, "alice@acme.example")), "confirm");
-		asCaller("alice", () -> this.incidents.answerResolution(incident.number(), true, null));
+		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Phone no dial tone " + tag()),
+				"Re-patched.");
+		String link = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
+		this.steps.asCaller("alice", () -> this.incidents.answerResolution(incident.number(), true, null));
 
 		// Then the link says the incident no longer waits
 		ResponseEntity<String> page = this.http.getForEntity(link, String.class);
@@ -268,7 +262,7 @@ class ResolutionLinkTests {
 			assertThat(page.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
 			assertThat(page.getBody()).as(path).contains("This link is not known.").doesNotContain("<script>");
 		}
-		assertThat(post(wellFormed, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.steps.post(wellFormed, "confirm", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -278,13 +272,14 @@ class ResolutionLinkTests {
 		this.identity.setUserInfo("citra", MailRecipients.LOCALE_KEY, "id");
 		try {
 			String summary = "<script>alert(1)</script> struk " + tag();
-			Incident incident = resolved(report("citra", "globex", summary), "Printer diganti.");
-			MimeMessage mail = resolutionMail(incident, "citra@globex.example");
+			Incident incident = this.steps.resolved(this.steps.report("citra", "globex", summary), "Printer diganti.");
+			MimeMessage mail = this.steps.resolutionMail(incident, "citra@globex.example");
 			String body = GreenMailUtil.getBody(mail);
 			assertThat(body).contains("Ya, sudah teratasi (konfirmasi):", "Tidak, belum teratasi (tolak):");
 
 			// When she opens the link
-			ResponseEntity<String> page = this.http.getForEntity(link(body, "reject") + "?answer=reject", String.class);
+			ResponseEntity<String> page = this.http.getForEntity(this.steps.link(body, "reject") + "?answer=reject",
+					String.class);
 
 			// Then the page is in Indonesian and shows the summary as text
 			assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -295,105 +290,6 @@ class ResolutionLinkTests {
 		}
 		finally {
 			this.identity.deleteUserInfo("citra", MailRecipients.LOCALE_KEY);
-		}
-	}
-
-	private ResponseEntity<String> post(String path, String answer, String reason) {
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("answer", answer);
-		if (reason != null) {
-			form.add("reason", reason);
-		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		return this.http.postForEntity(path, new HttpEntity<>(form, headers), String.class);
-	}
-
-	private Incident report(String caller, String tenant, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "hardware",
-				null, Level.LOW, Level.LOW));
-	}
-
-	/** The team now working on the incident resolves it, and the outbox is delivered. */
-	private Incident resolved(Incident incident, String notes) {
-		Task work = this.tasks.createTaskQuery()
-			.processInstanceBusinessKey(incident.number())
-			.taskDefinitionKeyIn(Element.WORK_TASKS.toArray(String[]::new))
-			.singleResult();
-		this.tasks.complete(work.getId(),
-				Variables.putValue(Var.TRIAGE_DECISION, "RESOLVE")
-					.putValue(Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY")
-					.putValue(Var.RESOLUTION_NOTES, notes));
-		this.delivery.deliverDue();
-		return this.records.get(incident.number());
-	}
-
-	private void asCaller(String callerId, Runnable action) {
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken
-			.authenticated(new CurrentUser(callerId, List.of("customers"), List.of()), null, List.of()));
-		SecurityContextHolder.setContext(context);
-		try {
-			action.run();
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
-		this.delivery.deliverDue();
-	}
-
-	private MimeMessage resolutionMail(Incident incident, String address) throws MessagingException {
-		List<MimeMessage> found = mails(incident, address, "[" + incident.number() + "]");
-		return single(found.stream().filter(mail -> {
-			try {
-				return mail.getSubject().contains("resolved") || mail.getSubject().contains("diselesaikan");
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList());
-	}
-
-	/** The path of the link with the given answer, without the host and the answer. */
-	private static String link(String body, String answer) {
-		Matcher matcher = LINK.matcher(body);
-		while (matcher.find()) {
-			if (matcher.group(2).equals(answer)) {
-				return matcher.group(1);
-			}
-		}
-		throw new AssertionError("No " + answer + " link in:\n" + body);
-	}
-
-	private static List<MimeMessage> mails(Incident incident, String address, String subjectPart) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(mail -> {
-			try {
-				return mail.getSubject().startsWith("[" + incident.number() + "]")
-						&& mail.getSubject().contains(subjectPart)
-						&& Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-							.anyMatch(to -> to.toString().contains(address));
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	private static MimeMessage single(List<MimeMessage> mails) {
-		assertThat(mails).hasSize(1);
-		return mails.get(0);
-	}
-
-	private static String tag() {
-		return UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

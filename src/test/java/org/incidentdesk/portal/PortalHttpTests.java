@@ -7,6 +7,9 @@ import java.util.Base64;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.incident.Activity;
@@ -16,6 +19,8 @@ import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.knowledge.KnowledgeBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,9 @@ class PortalHttpTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TaskService tasks;
 
 	PortalWorld world;
 
@@ -201,6 +209,53 @@ class PortalHttpTests {
 		assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				disposition -> assertThat(disposition).startsWith("attachment;").contains("shot%20_1_.png"));
 		assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+	}
+
+	@Test
+	void theServicesTimelineEntriesAreShownInTheReadersLanguageWhileTheApiKeepsThem() {
+		// Given a caller's incident with an upload, a resolution (notes with braces and
+		// quotes) that the caller rejected, and a comment of theirs that looks like an
+		// upload
+		String tenant = this.world.tenant();
+		String caller = this.world.caller(tenant);
+		Incident incident = report(tenant, caller, "Printer jams");
+		PortalSession session = PortalSession.signedIn(this.port, caller, PortalWorld.password(caller));
+		session.get("/portal/incidents/" + incident.number());
+		session.upload("/portal/incidents/" + incident.number() + "/attachments", "jam.log",
+				"ERROR paper jam\n".getBytes(StandardCharsets.UTF_8));
+		Task triage = this.tasks.createTaskQuery()
+			.processInstanceBusinessKey(incident.number())
+			.taskDefinitionKey(Element.TASK_TRIAGE_INCIDENT)
+			.singleResult();
+		this.tasks.complete(triage.getId(),
+				Variables.putValue(Var.TRIAGE_DECISION, "RESOLVE")
+					.putValue(Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY")
+					.putValue(Var.RESOLUTION_NOTES, "Roller {0} replaced, it's 'new'"));
+		session.get("/portal/incidents/" + incident.number());
+		session.post("/portal/incidents/" + incident.number() + "/resolution",
+				Map.of("accepted", "false", "reason", "Masih macet"));
+		session.post("/portal/incidents/" + incident.number() + "/comments",
+				Map.of("body", "Attachment added: invoice.png (1 KB)."));
+
+		// When they read it in Indonesian
+		String page = session.get("/portal/incidents/" + incident.number() + "?lang=id").body();
+
+		// Then the service's entries are in Indonesian, with the entry's own words as
+		// written, and the caller's comment stays as they wrote it
+		assertThat(page)
+			.contains("Insiden dilaporkan melalui portal.", "Lampiran ditambahkan: jam.log (16 B).",
+					"Diselesaikan (diatasi secara permanen): Roller {0} replaced, it&#39;s &#39;new&#39;",
+					"Pelapor menolak penyelesaian: Masih macet", "Status: Terselesaikan \u2192 Sedang dikerjakan",
+					"Attachment added: invoice.png (1 KB).")
+			.doesNotContain("Incident reported through", "Resolved (", "The caller rejected");
+
+		// And the API still returns what the service wrote
+		var api = new TestRestTemplate().withBasicAuth(caller, PortalWorld.password(caller));
+		String timeline = api.getForObject(
+				"http://localhost:" + this.port + "/api/v1/incidents/" + incident.number() + "/timeline", String.class);
+		assertThat(timeline).contains("Incident reported through portal.", "Attachment added: jam.log (16 B).",
+				"Resolved (SOLVED_PERMANENTLY): Roller {0} replaced, it's 'new'",
+				"The caller rejected the resolution: Masih macet");
 	}
 
 	@Test

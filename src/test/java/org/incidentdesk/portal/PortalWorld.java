@@ -20,9 +20,10 @@ import org.incidentdesk.system.CurrentUser;
 
 /**
  * Users, tenants, CMDB items and articles for portal tests, each with a unique id so that
- * tests sharing the database never see each other's data.
+ * tests sharing the database never see each other's data. Public for the tests of other
+ * features that need the same (the attachments on PostgreSQL).
  */
-final class PortalWorld {
+public final class PortalWorld {
 
 	static final String PASSWORD_PREFIX = "pw-";
 
@@ -32,21 +33,21 @@ final class PortalWorld {
 
 	private final KnowledgeBase knowledge;
 
-	PortalWorld(IdentityService identity, Cmdb cmdb, KnowledgeBase knowledge) {
+	public PortalWorld(IdentityService identity, Cmdb cmdb, KnowledgeBase knowledge) {
 		this.identity = identity;
 		this.cmdb = cmdb;
 		this.knowledge = knowledge;
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	static String password(String userId) {
+	public static String password(String userId) {
 		return PASSWORD_PREFIX + userId;
 	}
 
-	String tenant() {
+	public String tenant() {
 		String id = unique("pt");
 		Tenant tenant = this.identity.newTenant(id);
 		tenant.setName("Portal test " + id);
@@ -56,12 +57,12 @@ final class PortalWorld {
 	}
 
 	/** A caller of the tenant, in the {@code customers} group. */
-	String caller(String tenantId) {
+	public String caller(String tenantId) {
 		return user("caller", tenantId, CurrentUser.CUSTOMERS);
 	}
 
 	/** A service desk agent who serves the tenant. */
-	String agent(String tenantId) {
+	public String agent(String tenantId) {
 		return user("agent", tenantId, CurrentUser.SERVICE_DESK);
 	}
 
