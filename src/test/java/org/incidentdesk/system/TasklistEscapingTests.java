@@ -1,5 +1,7 @@
 package org.incidentdesk.system;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,14 +101,24 @@ class TasklistEscapingTests {
 			.putValue(Var.CALLER_QUESTION, "Which " + word + "?"));
 		this.incidents.comment(incident.number(), caller, reply, Visibility.PUBLIC);
 		Task triage = triageTask(incident);
+		// Another incident of the organisation, which the search leaves out.
+		this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, "Another " + word, null, "other",
+				null, Level.LOW, Level.LOW));
 
 		// The browser starts here: the fresh context's port is known only once the test
 		// runs.
 		try (Browser browser = Browser.start(this.port)) {
-			// When the agent signs in to Tasklist and follows the task's link in the list
+			// When the agent signs in to Tasklist, searches the list for the incident and
+			// follows the task's link
 			signIn(browser, agent, password(agent));
-			browser.open("/camunda/app/tasklist/default/");
+			// The service desk serves every tenant, so the list has other tests' tasks:
+			// Tasklist's own search (as its "Filter Tasks" box puts it into the address)
+			// narrows it to the incident.
+			browser.open("/camunda/app/tasklist/default/#/?searchQuery="
+					+ URLEncoder.encode("[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
+							+ incident.number() + "\",\"name\":\"\"}]", StandardCharsets.UTF_8));
 			WebElement inList = browser.find(By.cssSelector(".tasks-list a[href*='task=" + triage.getId() + "']"));
+			browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tasks-list li.task"), 1));
 			assertThat(inList.getText()).isEqualTo("Triage incident");
 			browser.driver().get(inList.getDomProperty("href"));
 
@@ -153,8 +165,11 @@ class TasklistEscapingTests {
 	private void signIn(Browser browser, String user, String password) {
 		WebappSession session = WebappSession.signIn(this.http, "tasklist", user, password);
 		assertThat(session.status()).isEqualTo(200);
-		// Cookies are set for the origin of the page that is open.
-		browser.open("/camunda/app/welcome/default/");
+		// Cookies are set for the origin of the page that is open; a page without
+		// scripts,
+		// since a webapp's page would start a session of its own and could overwrite
+		// them.
+		browser.open("/actuator/health");
 		browser.driver().manage().deleteAllCookies();
 		browser.driver()
 			.manage()
