@@ -21,7 +21,7 @@ import org.springframework.util.FileSystemUtils;
  * Debian's headless chromium, driven through its chromedriver (both installed by
  * {@code .ci/run}), with a fresh profile per browser. One per test class.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
 	static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -37,7 +37,7 @@ final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 	}
 
-	static Browser start(int port) {
+	public static Browser start(int port) {
 		try {
 			Path profile = Files.createTempDirectory("portal-chromium-");
 			ChromeOptions options = new ChromeOptions();
@@ -58,7 +58,7 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	void open(String path) {
+	public void open(String path) {
 		this.driver.get(this.baseUrl + path);
 	}
 
@@ -66,11 +66,11 @@ final class Browser implements AutoCloseable {
 		return this.baseUrl + path;
 	}
 
-	WebDriverWait waiting() {
+	public WebDriverWait waiting() {
 		return new WebDriverWait(this.driver, PATIENCE);
 	}
 
-	WebElement find(By by) {
+	public WebElement find(By by) {
 		return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
@@ -84,7 +84,7 @@ final class Browser implements AutoCloseable {
 		waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
-	WebDriver driver() {
+	public ChromeDriver driver() {
 		return this.driver;
 	}
 
