@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Work groups (service desk, support teams, vendors, technicians, incident managers)
  * use Tasklist and see only the tasks they are candidates for; Camunda grants that per
- * task when the process adds the candidate group.</li>
+ * task when the process adds the candidate group. They read (never change) the incident
+ * processes of the tenants they serve, as they read those incidents in the API.</li>
  * <li>Overseers (incident managers, service delivery managers, auditors) read every
  * incident's process and history in Cockpit, and change nothing there.</li>
  * <li>Callers have no access to any Camunda webapp or to the engine's data.</li>
@@ -44,6 +45,12 @@ public class AccessModel {
 			CurrentUser.SERVICE_DELIVERY_MANAGERS, CurrentUser.AUDITORS);
 
 	static final String WORK_GROUP_TYPE = "WORKFLOW";
+
+	/** What each task in a group's Tasklist list shows, so agents find the incident. */
+	private static final List<Map<String, String>> LIST_CARD_VARIABLES = List.of(
+			Map.of("name", IncidentProcess.Var.INCIDENT_NUMBER, "label", "Incident"),
+			Map.of("name", IncidentProcess.Var.SUMMARY, "label", "Summary"),
+			Map.of("name", IncidentProcess.Var.PRIORITY, "label", "Priority"));
 
 	private final IdentityService identity;
 
@@ -95,14 +102,19 @@ public class AccessModel {
 	public void workGroup(String groupId, String name) {
 		group(groupId, name);
 		grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_ID, Permissions.READ);
+		// READ_INSTANCE: Tasklist's list cards show the incident's process variables
+		// (number,
+		// summary); the tenant check still keeps other tenants' instances out of sight.
+		grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_ID, Permissions.READ,
+				Permissions.READ_INSTANCE);
 		// Camunda Forms are deployment resources; Tasklist reads them through the
 		// deployment.
 		grant(groupId, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
 		String filterName = (name != null && !name.isBlank()) ? name : groupId;
 		if (this.filters.createFilterQuery().filterName(filterName).count() == 0) {
 			Filter filter = this.filters.newTaskFilter(filterName)
-				.setProperties(Map.of("description", "Open tasks of " + groupId, "refresh", true, "priority", 0))
+				.setProperties(Map.of("description", "Open tasks of " + groupId, "refresh", true, "priority", 0,
+						"variables", LIST_CARD_VARIABLES))
 				.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
 			this.filters.saveFilter(filter);
 			grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -77,6 +78,9 @@ class TasklistEscapingTests {
 	@Autowired
 	TestRestTemplate http;
 
+	@Autowired
+	FilterService filters;
+
 	@Test
 	void anAgentSeesScriptPayloadsAsTextInTheTaskListAndTheTriageForm() {
 		// Given an incident whose caller wrote script payloads, a matching article with a
@@ -114,12 +118,18 @@ class TasklistEscapingTests {
 			// The service desk serves every tenant, so the list has other tests' tasks:
 			// Tasklist's own search (as its "Filter Tasks" box puts it into the address)
 			// narrows it to the incident.
-			browser.open("/camunda/app/tasklist/default/#/?searchQuery="
+			String serviceDesk = this.filters.createFilterQuery().filterName("Service desk").singleResult().getId();
+			browser.open("/camunda/app/tasklist/default/#/?filter=" + serviceDesk + "&searchQuery="
 					+ URLEncoder.encode("[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
 							+ incident.number() + "\",\"name\":\"\"}]", StandardCharsets.UTF_8));
 			WebElement inList = browser.find(By.cssSelector(".tasks-list a[href*='task=" + triage.getId() + "']"));
 			browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tasks-list li.task"), 1));
 			assertThat(inList.getText()).isEqualTo("Triage incident");
+			// (the group's filter shows the incident's number and summary on each card)
+			browser.waiting()
+				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list li.task"),
+						incident.number()));
+			assertThat(browser.find(By.cssSelector(".tasks-list li.task")).getText()).contains(summary);
 			browser.driver().get(inList.getDomProperty("href"));
 
 			// Then the header names the task, and the form shows every payload as the

@@ -192,9 +192,20 @@ class AccessMatrixTests {
 					null, null, -1, null));
 			cases.add(new Case(user, HttpMethod.POST, "/engine-rest/task/" + this.taskA + "/claim",
 					Map.of("userId", user), HIDDEN, null, null, -1, null));
-			cases.add(new Case(user, HttpMethod.GET, "/engine-rest/process-instance/" + this.processA, null, HIDDEN,
-					null, null, -1, null));
+			if (!user.equals("support-a")) {
+				cases.add(new Case(user, HttpMethod.GET, "/engine-rest/process-instance/" + this.processA, null, HIDDEN,
+						null, null, -1, null));
+			}
 		}
+		// Work groups read (for Tasklist's list cards) the processes of the tenants they
+		// serve, and change nothing there
+		cases.add(Case.get("support-a", "/engine-rest/process-instance/" + this.processA, 200));
+		cases.add(Case.get("tech-a", "/engine-rest/process-instance/" + this.processA, 200));
+		cases.add(new Case("support-a", HttpMethod.PUT,
+				"/engine-rest/process-instance/" + this.processA + "/variables/priority",
+				Map.of("value", "P1", "type", "String"), HIDDEN, null, null, -1, null));
+		cases.add(new Case("tech-a", HttpMethod.PUT, "/engine-rest/process-instance/" + this.processA + "/suspended",
+				Map.of("suspended", true), HIDDEN, null, null, -1, null));
 		for (String user : List.of("support-a", "tech-a", "caller-a")) {
 			cases.add(new Case(user, HttpMethod.GET, "/engine-rest/task/" + this.taskB, null, HIDDEN, null, null, -1,
 					null));
