@@ -19,7 +19,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's headless chromium, driven through its chromedriver (both installed by
- * {@code .ci/run}), with a fresh profile per browser. One per test class.
+ * {@code scripts/verify}), with a fresh profile per browser. One per test class.
  */
 public final class Browser implements AutoCloseable {
 
