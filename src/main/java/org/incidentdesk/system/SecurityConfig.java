@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
@@ -50,14 +51,25 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+	SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json) throws Exception {
 		// The webapps authenticate with their own login and protect themselves against
-		// CSRF.
+		// CSRF; /engine-rest authenticates with Camunda's Basic filter, whose credentials
+		// a browser remembers, so a change another site makes a browser send is refused
+		// here (as on /api/v1).
 		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring
 		// MVC.
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityConfig::crossSiteChange)
+				.denyAll()
+				.anyRequest()
+				.permitAll())
+			// Camunda authenticates after this chain, so a refused request is anonymous
+			// here.
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> new ProblemAccessDeniedHandler(json)
+					.handle(request, response, new AccessDeniedException(ex.getMessage())))
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
 			.csrf(AbstractHttpConfigurer::disable)
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
 			.build();
