@@ -96,6 +96,28 @@ public class AccessModel {
 	}
 
 	/**
+	 * Users made before {@link UsersReadTheirOwnProfile} hold Camunda's default ALL on
+	 * their own record; this brings them to READ, as new users get.
+	 */
+	public void ownProfilesReadOnly() {
+		for (Authorization grant : this.authorizations.createAuthorizationQuery()
+			.resourceType(Resources.USER)
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.list()) {
+			boolean own = grant.getUserId() != null && grant.getUserId().equals(grant.getResourceId());
+			if (own && (grant.isPermissionGranted(Permissions.UPDATE) || grant.isPermissionGranted(Permissions.DELETE))
+					&& !isAdministrator(grant.getUserId())) {
+				grant.setPermissions(new Permission[] { Permissions.READ });
+				this.authorizations.saveAuthorization(grant);
+			}
+		}
+	}
+
+	private boolean isAdministrator(String userId) {
+		return this.identity.createGroupQuery().groupMember(userId).groupId(CurrentUser.ADMINISTRATORS).count() > 0;
+	}
+
+	/**
 	 * A group that works incidents in Tasklist: access to Tasklist, the process and its
 	 * forms, and a filter with the group's open tasks.
 	 */

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the groups every installation needs, with their Camunda grants, at every start
  * and before anything else that creates users (the demo world). Missing grants are put
- * back; nothing an administrator added is taken away.
+ * back; nothing an administrator added is taken away. Users' own records are brought to
+ * read-only ({@link UsersReadTheirOwnProfile}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,7 +41,10 @@ class BuiltInGroups implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.transaction.executeWithoutResult(status -> this.access.ensureBuiltInGroups());
+				this.transaction.executeWithoutResult(status -> {
+					this.access.ensureBuiltInGroups();
+					this.access.ownProfilesReadOnly();
+				});
 				return;
 			}
 			catch (RuntimeException ex) {
