@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.system.CurrentActor;
 import org.incidentdesk.system.EngineClock;
@@ -60,8 +61,25 @@ public class IncidentRecords {
 		return this.repository.timeline(get(number).id(), includeInternal);
 	}
 
-	public void linkProcessInstance(String number, String processInstanceId) {
-		Incident incident = get(number);
+	/**
+	 * Ties a starting process to its record. A record has one process for its whole life,
+	 * in its own tenant: a process started (through Tasklist or engine REST) for an
+	 * existing incident's number is refused, so it can never change another process's
+	 * record.
+	 * @throws BadUserRequestException if the incident is unknown, has its process
+	 * already, or belongs to another tenant
+	 */
+	public void linkProcessInstance(String number, String processInstanceId, String tenantId) {
+		Incident incident = find(number).orElseThrow(
+				() -> new BadUserRequestException("There is no incident " + number + " to start a process for."));
+		if (incident.processInstanceId() != null && !incident.processInstanceId().equals(processInstanceId)) {
+			throw new BadUserRequestException("Incident " + number
+					+ " has its process already; start a new incident without an incident number instead.");
+		}
+		if (!incident.tenantId().equals(tenantId)) {
+			throw new BadUserRequestException("Incident " + number
+					+ " belongs to another customer organisation than the process started for it.");
+		}
 		this.repository.update(incident.id(), this.clock.nowUtc(), "process_instance_id = :pi", "pi",
 				processInstanceId);
 	}

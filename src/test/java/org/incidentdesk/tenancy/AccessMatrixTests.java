@@ -172,6 +172,13 @@ class AccessMatrixTests {
 					Set.of(403), null, null, -1, null));
 		}
 		cases.add(Case.get("root", "/api/v1/admin/tenants", 200).with("\"mx-a\"").with("\"mx-b\""));
+		// Nobody but administrators changes users, not even their own record
+		cases.add(new Case("caller-a", HttpMethod.PUT, "/engine-rest/user/caller-a/profile",
+				Map.of("id", "caller-a", "firstName", "Test", "lastName", "User", "email", "caller-b@matrix.example"),
+				HIDDEN, null, null, -1, null));
+		cases.add(new Case("auditor", HttpMethod.DELETE, "/engine-rest/user/auditor", null, HIDDEN, null, null, -1,
+				null));
+		cases.add(new Case("desk", HttpMethod.DELETE, "/engine-rest/user/desk", null, HIDDEN, null, null, -1, null));
 		return dynamic(cases);
 	}
 
@@ -307,6 +314,40 @@ class AccessMatrixTests {
 			.is2xxSuccessful()).isFalse();
 		assertThat(single("root", "/engine-rest/process-instance?businessKey=" + this.incidentA).get("suspended")
 			.asBoolean()).isFalse();
+	}
+
+	@Test
+	void aProcessCannotBeStartedForAnIncidentThatHasOne() {
+		// When the service desk starts the incident process for tenant A's incident
+		ResponseEntity<String> start = exchange("desk", HttpMethod.POST,
+				"/engine-rest/process-definition/key/IncidentManagement/start",
+				Map.of("variables", Map.of("incidentNumber", Map.of("value", this.incidentA), "tenantId",
+						Map.of("value", "mx-a"), "summary", Map.of("value", "Hijack"))));
+
+		// Then it is refused, and the incident keeps its one process
+		expect(start, 400);
+		assertThat(start.getBody()).contains("has its process already");
+		assertThat(single("root", "/engine-rest/process-instance?businessKey=" + this.incidentA).get("id").asText())
+			.isEqualTo(this.processA);
+		assertThat(single("root", "/api/v1/incidents/" + this.incidentA).get("summary").asText())
+			.isEqualTo("Printer on floor 2 is jammed");
+	}
+
+	@Test
+	void aChangeABrowserSendsForAnotherSiteIsRefusedOnEveryBasicAuthApi() {
+		for (String path : List.of("/engine-rest/task/" + this.taskA + "/claim",
+				"/api/v1/incidents/" + this.incidentA + "/work-notes")) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			headers.setBasicAuth("desk", PASSWORD);
+			headers.add("Sec-Fetch-Site", "cross-site");
+			ResponseEntity<String> response = this.http.exchange(path, HttpMethod.POST,
+					new HttpEntity<>(Map.of("userId", "desk", "body", "x"), headers), String.class);
+
+			assertThat(response.getStatusCode().value()).as(path).isEqualTo(403);
+			assertThat(response.getBody()).contains("another site");
+		}
+		assertThat(single("root", "/engine-rest/task/" + this.taskA).get("assignee").isNull()).isTrue();
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
 			execution.setVariable(Var.INCIDENT_NUMBER, number);
 			execution.setProcessBusinessKey(number);
 		}
-		this.records.linkProcessInstance(number, execution.getProcessInstanceId());
+		this.records.linkProcessInstance(number, execution.getProcessInstanceId(), execution.getTenantId());
 		Incident incident = this.records.get(number);
 		this.notifications.notifyUser(incident, NotificationKind.INCIDENT_OPENED, incident.callerId());
 	}
