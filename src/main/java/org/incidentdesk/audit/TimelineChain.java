@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.incidentdesk.incident.ActivityHash;
 import org.incidentdesk.incident.ActivityHash.Scheme;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Recomputes an incident's timeline hash chain and checks its seal.
@@ -32,6 +34,11 @@ class TimelineChain {
 		this.hash = hash;
 	}
 
+	/**
+	 * Reads the entries and the seal from one snapshot, so an entry written meanwhile
+	 * cannot look like a removed one.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	ChainVerification verify(long incidentId) {
 		return verify(incidentId, this.rows.of(incidentId), this.rows.sealOf(incidentId), this.rows.lastLegacyId(),
 				this.hash);
