@@ -29,12 +29,16 @@ import org.springframework.stereotype.Component;
  * Camunda's starter creates the administrator from {@code camunda.bpm.admin-user.*}, but
  * silently uses the user id as password when none is given; that case stops the start
  * instead. When no administrator is configured and none exists yet, a user {@code admin}
- * is created with a random password, which is printed once.
+ * is created with a random password, which is printed once; the {@code postgres} profile
+ * refuses to start instead, so no password of production ever reaches a log.
  */
 @Component
 class InitialAdministrator extends AbstractProcessEnginePlugin {
 
 	static final String GENERATED_ADMIN_ID = "admin";
+
+	/** Off in production, which needs a configured administrator instead. */
+	static final String GENERATE_PROPERTY = "incident-desk.generate-first-administrator";
 
 	private static final Logger log = LoggerFactory.getLogger(InitialAdministrator.class);
 
@@ -80,10 +84,19 @@ class InitialAdministrator extends AbstractProcessEnginePlugin {
 		if (identity.createUserQuery().memberOfGroup(CurrentUser.ADMINISTRATORS).count() > 0) {
 			return;
 		}
+		if (!this.environment.getProperty(GENERATE_PROPERTY, Boolean.class, true)) {
+			throw new IllegalStateException("There is no administrator yet, and this profile prints no generated "
+					+ "password to the log: set CAMUNDA_BPM_ADMIN_USER_ID and CAMUNDA_BPM_ADMIN_USER_PASSWORD.");
+		}
 		String password = randomPassword();
-		User admin = identity.newUser(GENERATED_ADMIN_ID);
-		admin.setFirstName("Incident Desk");
-		admin.setLastName("Administrator");
+		// A start that stopped half-way may have left the user without its group: it gets
+		// the new password.
+		User admin = identity.createUserQuery().userId(GENERATED_ADMIN_ID).singleResult();
+		if (admin == null) {
+			admin = identity.newUser(GENERATED_ADMIN_ID);
+			admin.setFirstName("Incident Desk");
+			admin.setLastName("Administrator");
+		}
 		admin.setPassword(password);
 		identity.saveUser(admin);
 		if (identity.createGroupQuery().groupId(CurrentUser.ADMINISTRATORS).count() == 0) {
