@@ -30,6 +30,9 @@ import jakarta.mail.internet.MimeMessage;
  */
 record InboundMessage(String messageId, String sender, String subject, String text, boolean automatic) {
 
+	/** The length of inbound_mail_message.message_id. */
+	static final int MAX_MESSAGE_ID = 998;
+
 	/** Incident numbers as {@code IncidentRecords} makes them, e.g. INC0000042. */
 	private static final Pattern NUMBER = Pattern.compile("\\b(INC\\d{7})\\b");
 
@@ -56,7 +59,13 @@ record InboundMessage(String messageId, String sender, String subject, String te
 			messageId = "<digest-" + digest(sender + "|" + mail.getSentDate() + "|" + subject) + ">";
 		}
 		String text = text(mail);
-		return new InboundMessage(messageId.strip(), sender, subject, (text != null) ? text.strip() : "",
+		messageId = messageId.strip();
+		if (messageId.length() > MAX_MESSAGE_ID) {
+			// A folded header can be longer than the column; its digest still tells it
+			// apart.
+			messageId = "<digest-" + digest(messageId) + ">";
+		}
+		return new InboundMessage(messageId, sender, subject, (text != null) ? text.strip() : "",
 				automatic(mail, sender));
 	}
 

@@ -244,6 +244,26 @@ class InboundMailTests {
 	}
 
 	@Test
+	void aMessageIdLongerThanTheColumnStillMakesOneIncident() throws Exception {
+		// Given a message with a 1,500-character Message-ID, twice in the mailbox
+		String subject = "Keyboard types twice " + tag();
+		String messageId = "<" + "x".repeat(1500) + tag() + "@acme.example>";
+		for (int copy = 0; copy < 2; copy++) {
+			MimeMessage mail = mail("bob@acme.example", subject, "Every key repeats.");
+			mail.setHeader("Message-ID", messageId);
+			this.steps.deliver(mail);
+		}
+
+		// When the mailbox is read
+		this.poller.poll();
+
+		// Then it is taken in once, and nothing is left to read again
+		assertThat(this.steps.countWithSummary(subject)).isEqualTo(1);
+		this.poller.poll();
+		assertThat(this.steps.countWithSummary(subject)).isEqualTo(1);
+	}
+
+	@Test
 	void aCallerCannotCommentByMailOnAnotherOrganisationsIncident() throws Exception {
 		// Given alice's incident at acme, and citra of globex replying with its number
 		Incident incident = this.steps.report("alice", "acme", "Badge printer offline " + tag());
