@@ -46,6 +46,9 @@ public class AccessModel {
 
 	static final String WORK_GROUP_TYPE = "WORKFLOW";
 
+	/** The filter property that names the group whose filter it is. */
+	static final String FILTER_GROUP = "incidentDeskGroup";
+
 	/** What each task in a group's Tasklist list shows, so agents find the incident. */
 	private static final List<Map<String, String>> LIST_CARD_VARIABLES = List.of(
 			Map.of("name", IncidentProcess.Var.INCIDENT_NUMBER, "label", "Incident"),
@@ -133,14 +136,26 @@ public class AccessModel {
 		// deployment.
 		grant(groupId, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
 		String filterName = (name != null && !name.isBlank()) ? name : groupId;
-		if (this.filters.createFilterQuery().filterName(filterName).count() == 0) {
+		if (!hasFilter(groupId, filterName)) {
 			Filter filter = this.filters.newTaskFilter(filterName)
-				.setProperties(Map.of("description", "Open tasks of " + groupId, "refresh", true, "priority", 0,
-						"variables", LIST_CARD_VARIABLES))
+				.setProperties(Map.of(FILTER_GROUP, groupId, "description", "Open tasks of " + groupId, "refresh", true,
+						"priority", 0, "variables", LIST_CARD_VARIABLES))
 				.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
 			this.filters.saveFilter(filter);
 			grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
 		}
+	}
+
+	/**
+	 * A group's filter is marked with the group's id, so another filter of the same name
+	 * (an administrator's, another team's) is not taken for it. Filters made before the
+	 * mark existed are known by their name.
+	 */
+	private boolean hasFilter(String groupId, String filterName) {
+		return this.filters.createFilterQuery().filterResourceType("Task").list().stream().anyMatch(filter -> {
+			Object group = (filter.getProperties() != null) ? filter.getProperties().get(FILTER_GROUP) : null;
+			return groupId.equals(group) || (group == null && filterName.equals(filter.getName()));
+		});
 	}
 
 	/** Makes the group serve the tenant: its members see the tenant's incidents. */

@@ -91,6 +91,27 @@ class TenancyApiTests {
 	}
 
 	@Test
+	void aTeamNamedLikeAnotherGroupsFilterStillGetsItsOwn() {
+		// When a team is created with the service desk's display name
+		String team = unique("support-same-name");
+		assertThat(admin(HttpMethod.POST, "/api/v1/admin/teams", Map.of("id", team, "name", "Service desk"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+
+		// Then it has a filter of its own, which its members may read
+		var own = this.filters.createFilterQuery()
+			.filterName("Service desk")
+			.list()
+			.stream()
+			.filter(filter -> team.equals(filter.getProperties().get("incidentDeskGroup")))
+			.toList();
+		assertThat(own).hasSize(1);
+		assertThat(this.authorizations.isUserAuthorized("nobody", List.of(team), Permissions.READ, Resources.FILTER,
+				own.get(0).getId()))
+			.isTrue();
+	}
+
+	@Test
 	void refusalsSayWhatToChange() {
 		String id = unique("rf");
 		admin(HttpMethod.POST, "/api/v1/admin/tenants", Map.of("id", id, "name", "Refusals"));
