@@ -30,6 +30,9 @@ public record CurrentUser(String id, List<String> groups, List<String> tenants) 
 
 	public static final String SERVICE_DELIVERY_MANAGERS = "service-delivery-managers";
 
+	/** The monitoring system's users, which read the metrics (for example Prometheus). */
+	public static final String MONITORING = "monitoring";
+
 	/** Prefix of a tenant's on-site technician group, {@code technicians-<tenant>}. */
 	public static final String TECHNICIANS_PREFIX = "technicians-";
 

@@ -32,6 +32,10 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 		if (SecurityConfig.crossSiteChange(request)) {
 			detail = "A page of another site may not change anything here. Use the API from your own client.";
 		}
+		else if (path.startsWith("/actuator")) {
+			detail = "Only members of '" + CurrentUser.ADMINISTRATORS + "' or '" + CurrentUser.MONITORING
+					+ "' read the metrics.";
+		}
 		else if (path.startsWith("/api/v1/admin")) {
 			detail = "Only members of '" + CurrentUser.ADMINISTRATORS + "' use the administration API.";
 		}

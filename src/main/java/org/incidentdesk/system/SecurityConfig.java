@@ -49,6 +49,8 @@ class SecurityConfig {
 
 	private static final String ADMINISTRATOR_AUTHORITY = "GROUP_" + CurrentUser.ADMINISTRATORS;
 
+	private static final String MONITORING_AUTHORITY = "GROUP_" + CurrentUser.MONITORING;
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -93,6 +95,10 @@ class SecurityConfig {
 				// make a signed-in browser change something here; browsers say so.
 				.requestMatchers(SecurityConfig::crossSiteChange)
 				.denyAll()
+				// Metrics (and the other actuator endpoints but health) tell about every
+				// tenant: administrators and the monitoring system's user only.
+				.requestMatchers(EndpointRequest.toAnyEndpoint().excluding(HealthEndpoint.class))
+				.hasAnyAuthority(ADMINISTRATOR_AUTHORITY, MONITORING_AUTHORITY)
 				// Tenants, teams, users, tokens and failed mail are the administrators'.
 				.requestMatchers("/api/v1/admin/**")
 				.hasAuthority(ADMINISTRATOR_AUTHORITY)

@@ -85,6 +85,7 @@ public class AccessModel {
 		workGroup(CurrentUser.INCIDENT_MANAGERS, "Incident managers");
 		group(CurrentUser.SERVICE_DELIVERY_MANAGERS, "Service delivery managers");
 		group(CurrentUser.AUDITORS, "Auditors");
+		group(CurrentUser.MONITORING, "Monitoring systems (read the metrics)");
 		for (String overseer : OVERSEERS) {
 			grant(overseer, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 			grant(overseer, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,

@@ -30,7 +30,7 @@ public class Tenancy {
 
 	/** Groups whose membership means something else than "works for the provider". */
 	private static final List<String> NOT_PROVIDER_GROUPS = List.of(CurrentUser.CUSTOMERS,
-			CurrentUser.ORGANISATION_VIEWERS);
+			CurrentUser.ORGANISATION_VIEWERS, CurrentUser.MONITORING);
 
 	private final IdentityService identity;
 
@@ -174,7 +174,12 @@ public class Tenancy {
 					throw TenancyRequestException
 						.invalid("Give the staff member at least one provider group in groups.");
 				}
-				groups.addAll(providerGroups(request.groups()));
+				// A monitoring system's account is made like staff, but serves no tenant.
+				groups.addAll(providerGroups(
+						request.groups().stream().filter(group -> !CurrentUser.MONITORING.equals(group)).toList()));
+				if (request.groups().contains(CurrentUser.MONITORING)) {
+					groups.add(CurrentUser.MONITORING);
+				}
 			}
 		}
 		if (request.role() != NewUser.Role.STAFF && !request.groups().isEmpty()) {

@@ -93,6 +93,7 @@ class AccessMatrixTests {
 		user("manager", "STAFF", null, "incident-managers", false);
 		user("delivery", "STAFF", null, "service-delivery-managers", false);
 		user("auditor", "STAFF", null, "auditors", false);
+		user("prometheus", "STAFF", null, "monitoring", false);
 
 		this.incidentA = report("caller-a", "Printer on floor 2 is jammed");
 		this.incidentB = report("caller-b", "Till in store 7 does not start");
@@ -172,6 +173,18 @@ class AccessMatrixTests {
 					Set.of(403), null, null, -1, null));
 		}
 		cases.add(Case.get("root", "/api/v1/admin/tenants", 200).with("\"mx-a\"").with("\"mx-b\""));
+		// Metrics tell about every tenant: administrators and monitoring only; health for
+		// all
+		// (tests run without the Prometheus export, so /actuator/metrics stands for it)
+		for (String user : List.of("caller-a", "desk", "manager", "auditor")) {
+			cases.add(Case.get(user, "/actuator/metrics", 403).with("read the metrics"));
+			cases.add(Case.get(user, "/actuator/metrics/jvm.memory.used", 403));
+		}
+		cases.add(Case.get("prometheus", "/actuator/metrics/jvm.memory.used", 200).with("measurements"));
+		cases.add(Case.get("root", "/actuator/metrics", 200));
+		cases.add(Case.get("prometheus", "/api/v1/incidents/" + this.incidentA, 404));
+		cases.add(Case.get("anonymous", "/actuator/health", 200).without("components"));
+		cases.add(Case.get("prometheus", "/actuator/health", 200).with("components"));
 		// Nobody but administrators changes users, not even their own record
 		cases.add(new Case("caller-a", HttpMethod.PUT, "/engine-rest/user/caller-a/profile",
 				Map.of("id", "caller-a", "firstName", "Test", "lastName", "User", "email", "caller-b@matrix.example"),
