@@ -2,6 +2,7 @@ package org.incidentdesk.tenancy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -153,10 +154,22 @@ public class AccessModel {
 	 * mark existed are known by their name.
 	 */
 	private boolean hasFilter(String groupId, String filterName) {
-		return this.filters.createFilterQuery().filterResourceType("Task").list().stream().anyMatch(filter -> {
-			Object group = (filter.getProperties() != null) ? filter.getProperties().get(FILTER_GROUP) : null;
-			return groupId.equals(group) || (group == null && filterName.equals(filter.getName()));
-		});
+		return filterOf(groupId).isPresent() || this.filters.createFilterQuery()
+			.filterName(filterName)
+			.list()
+			.stream()
+			.anyMatch(filter -> filter.getProperties() == null || filter.getProperties().get(FILTER_GROUP) == null);
+	}
+
+	/** The Tasklist filter of a work group's open tasks, if it has one. */
+	public Optional<Filter> filterOf(String groupId) {
+		return this.filters.createFilterQuery()
+			.filterResourceType("Task")
+			.list()
+			.stream()
+			.filter(filter -> filter.getProperties() != null
+					&& groupId.equals(filter.getProperties().get(FILTER_GROUP)))
+			.findFirst();
 	}
 
 	/** Makes the group serve the tenant: its members see the tenant's incidents. */
