@@ -278,10 +278,7 @@ class PortalHttpTests {
 		assertThat(html.body()).contains("This type of file cannot be attached");
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(empty.body()).contains("Please choose a file that is not empty");
-		assertThat(this.jdbc.sql("select count(*) from incident_attachment where incident_id = :incident")
-			.param("incident", incident.id())
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(attachmentsStored(incident)).isZero();
 	}
 
 	@Test
@@ -302,10 +299,7 @@ class PortalHttpTests {
 		// Then the portal says it is too large, and stores nothing
 		assertThat(upload.statusCode()).isEqualTo(413);
 		assertThat(upload.body()).contains("The file is too large");
-		assertThat(this.jdbc.sql("select count(*) from incident_attachment where incident_id = :incident")
-			.param("incident", incident.id())
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(attachmentsStored(incident)).isZero();
 	}
 
 	@Test
@@ -348,6 +342,13 @@ class PortalHttpTests {
 	private Incident report(String tenant, String caller, String summary) {
 		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "other",
 				null, Level.LOW, Level.LOW));
+	}
+
+	private long attachmentsStored(Incident incident) {
+		return this.jdbc.sql("select count(*) from incident_attachment where incident_id = :incident")
+			.param("incident", incident.id())
+			.query(Long.class)
+			.single();
 	}
 
 }
