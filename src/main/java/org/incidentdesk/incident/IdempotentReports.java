@@ -1,5 +1,6 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -26,31 +27,32 @@ class IdempotentReports {
 
 	private final EngineClock clock;
 
-	private final TransactionTemplate transaction;
+	private final ConflictRetry retry;
 
 	private final TransactionTemplate readOnly;
 
 	IdempotentReports(IncidentService incidents, IncidentRecords records, IdempotencyKeys keys, EngineClock clock,
-			PlatformTransactionManager transactions) {
+			ConflictRetry retry, PlatformTransactionManager transactions) {
 		this.incidents = incidents;
 		this.records = records;
 		this.keys = keys;
 		this.clock = clock;
-		this.transaction = new TransactionTemplate(transactions);
+		this.retry = retry;
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 	}
 
 	Reported report(ReportIncident report, IdempotencyKey key) {
 		try {
-			return this.transaction.execute(status -> reportOnce(report, key));
+			// A conflict with a concurrent report is run again, and then usually finds
+			// the
+			// key that the other request stored.
+			return this.retry.inTransaction(() -> reportOnce(report, key));
 		}
 		catch (DuplicateKeyException | TransientDataAccessException ex) {
-			// Another request with this key stored it first, or still holds it
-			// (PostgreSQL waits for
-			// it, H2 reports a concurrent update or a lock timeout). This request's
-			// incident and process
-			// were rolled back.
+			// Another request with this key stored it first (PostgreSQL waits for it), or
+			// still held it through every retry (H2 reports a concurrent update or a lock
+			// timeout). This request's incident and process were rolled back.
 			return this.readOnly.execute(status -> this.keys.find(key.userId(), key.key())
 				.map(stored -> replay(stored, key))
 				.orElseThrow(() -> Problems.problem(HttpStatus.CONFLICT, "Request in progress",

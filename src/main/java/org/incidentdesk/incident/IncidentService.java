@@ -11,20 +11,20 @@ import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.notification.NotificationKind;
 import org.incidentdesk.notification.Notifications;
+import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * What callers and clients do with incidents. The record and its process move together:
  * each method runs in one transaction that covers both, so neither exists or changes
- * without the other.
+ * without the other. A transaction that the database ends because of a concurrent one is
+ * run again ({@link ConflictRetry}); inside a caller's transaction, the caller retries.
  */
 @Service
-@Transactional
 public class IncidentService {
 
 	private final IncidentIntake intake;
@@ -37,8 +37,11 @@ public class IncidentService {
 
 	private final Notifications notifications;
 
+	private final ConflictRetry retry;
+
 	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
-			Notifications notifications) {
+			Notifications notifications, ConflictRetry retry) {
+		this.retry = retry;
 		this.intake = intake;
 		this.records = records;
 		this.runtime = runtime;
@@ -48,6 +51,10 @@ public class IncidentService {
 
 	/** Opens an incident: the record and its process start together, or not at all. */
 	public Incident report(ReportIncident report) {
+		return this.retry.inTransaction(() -> reportOnce(report));
+	}
+
+	private Incident reportOnce(ReportIncident report) {
 		NewIncident checked = this.intake.check(report);
 		Incident incident = this.records.create(checked);
 		this.runtime.createProcessInstanceByKey(IncidentProcess.PROCESS_ID)
@@ -70,6 +77,10 @@ public class IncidentService {
 	 * from anybody else is mailed to the caller.
 	 */
 	public void comment(String number, String authorId, String body, Visibility visibility) {
+		this.retry.inTransaction(() -> commentOnce(number, authorId, body, visibility));
+	}
+
+	private void commentOnce(String number, String authorId, String body, Visibility visibility) {
 		Incident incident = this.records.get(number);
 		if (!incident.state().isOpen() && incident.state() != IncidentState.RESOLVED) {
 			throw new IllegalIncidentStateException("Incident " + number + " is "
@@ -102,6 +113,10 @@ public class IncidentService {
 	 * goes on where it is, and a caller's comment or {@link #resume} ends the hold.
 	 */
 	public void hold(String number, HoldReason reason, String comment) {
+		this.retry.inTransaction(() -> holdOnce(number, reason, comment));
+	}
+
+	private void holdOnce(String number, HoldReason reason, String comment) {
 		Incident incident = this.records.get(number);
 		if (incident.state() != IncidentState.NEW && incident.state() != IncidentState.IN_PROGRESS) {
 			throw new IllegalIncidentStateException("Incident " + number + " is " + describe(incident.state())
@@ -116,6 +131,10 @@ public class IncidentService {
 
 	/** Takes an incident off hold, back to in progress. */
 	public void resume(String number) {
+		this.retry.inTransaction(() -> resumeOnce(number));
+	}
+
+	private void resumeOnce(String number) {
 		Incident incident = this.records.get(number);
 		if (incident.state() != IncidentState.ON_HOLD) {
 			throw new IllegalIncidentStateException("Incident " + number + " is " + describe(incident.state())
@@ -160,6 +179,10 @@ public class IncidentService {
 
 	/** The caller confirms or rejects the resolution. */
 	public void answerResolution(String number, boolean accepted, String rejectionReason) {
+		this.retry.inTransaction(() -> answerResolutionOnce(number, accepted, rejectionReason));
+	}
+
+	private void answerResolutionOnce(String number, boolean accepted, String rejectionReason) {
 		Incident incident = this.records.get(number);
 		Task confirmation = this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(number)
@@ -179,6 +202,10 @@ public class IncidentService {
 	 * outcome.
 	 */
 	public void resolve(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
+		this.retry.inTransaction(() -> resolveOnce(number, user, resolutionCode, resolutionNotes));
+	}
+
+	private void resolveOnce(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
 		Incident incident = this.records.get(number);
 		Task work = this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(number)
@@ -212,6 +239,10 @@ public class IncidentService {
 
 	/** The caller no longer needs help. */
 	public void withdraw(String number, String reason) {
+		this.retry.inTransaction(() -> withdrawOnce(number, reason));
+	}
+
+	private void withdrawOnce(String number, String reason) {
 		Incident incident = this.records.get(number);
 		if (!incident.state().isOpen()) {
 			throw new IllegalIncidentStateException("Incident " + number + " is "

@@ -119,8 +119,9 @@ public class KnowledgeBase {
 		if (this.articles.hasSolvedFeedback(article.id(), userId, incidentNumber)) {
 			return;
 		}
+		// The feedback row is the count: no counter on the article row for every caller
+		// to queue on.
 		this.articles.insertSolvedFeedback(article.id(), tenantId, userId, incidentNumber);
-		this.articles.countHelpful(article.id());
 	}
 
 	/**

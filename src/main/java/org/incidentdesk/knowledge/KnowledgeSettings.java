@@ -19,8 +19,12 @@ import org.springframework.lang.Nullable;
  * @param indexDirectory where the index is kept; {@code null} keeps it in memory. It is
  * rebuilt from the database at every start either way, and each node needs a directory of
  * its own.
+ * @param usageFoldInterval how often the recorded uses of articles are folded into their
+ * counters (the schedule reads the same property,
+ * {@code incident-desk.knowledge.usage-fold-interval})
  */
 @ConfigurationProperties("incident-desk.knowledge")
 public record KnowledgeSettings(@DefaultValue("PT5S") Duration refreshInterval,
-		@DefaultValue("PT1M") Duration catchUpOverlap, @Nullable Path indexDirectory) {
+		@DefaultValue("PT1M") Duration catchUpOverlap, @Nullable Path indexDirectory,
+		@DefaultValue("PT10S") Duration usageFoldInterval) {
 }

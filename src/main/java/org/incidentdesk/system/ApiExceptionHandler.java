@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,6 +46,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (rejected != null) {
 			return ResponseEntity.badRequest().body(badRequest(rejected));
 		}
+		if (ConflictRetry.isConflict(ex)) {
+			return busy(ex);
+		}
 		logger.error("Process engine failure", ex);
 		return ResponseEntity.internalServerError()
 			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -53,6 +59,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail concurrentChange(OptimisticLockingException ex) {
 		return problem(HttpStatus.CONFLICT, "Changed at the same time",
 				"Somebody changed this incident at the same moment. Reload it and try again.");
+	}
+
+	/**
+	 * The database was too busy for this request: every connection stayed in use for
+	 * longer than a request waits for one, or concurrent transactions kept conflicting
+	 * with it through every retry ({@link ConflictRetry}). Nothing was written, and the
+	 * same request can be sent again as it is.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
+			ConcurrencyFailureException.class })
+	ResponseEntity<ProblemDetail> busy(RuntimeException ex) {
+		logger.warn("Request not carried out because the database is busy: " + ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+					"The service is too busy to carry out this request now; nothing was changed. Send it again in a few seconds."));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)

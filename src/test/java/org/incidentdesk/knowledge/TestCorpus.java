@@ -31,6 +31,7 @@ class TestCorpus {
 	}
 
 	void clear() {
+		this.jdbc.sql("delete from knowledge_usage").update();
 		this.jdbc.sql("delete from knowledge_feedback").update();
 		this.jdbc.sql("delete from knowledge_article").update();
 		this.indexer.rebuild();

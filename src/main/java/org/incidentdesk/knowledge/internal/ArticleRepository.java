@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.incidentdesk.knowledge.ArticleKind;
 import org.incidentdesk.knowledge.ArticleState;
@@ -28,9 +30,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ArticleRepository {
 
+	/**
+	 * The counters are derived: uses not folded yet ({@link #foldUsage}) are added to the
+	 * folded count, and "this solved my problem" is counted from its feedback rows. So
+	 * nothing that counts ever updates an article row.
+	 */
 	private static final String COLUMNS = "id, number, tenant_id, kind, title, symptoms, resolution, tags, language,"
-			+ " visibility, state, problem_ref, workaround, usage_count, helpful_count, created_by, created_at,"
-			+ " updated_at, version";
+			+ " visibility, state, problem_ref, workaround,"
+			+ " usage_count + (select count(*) from knowledge_usage u where u.article_id = knowledge_article.id)"
+			+ " as usage_count, (select count(*) from knowledge_feedback f where f.article_id = knowledge_article.id"
+			+ " and f.kind = 'SOLVED') as helpful_count, created_by, created_at, updated_at, version";
+
+	/** How many uses one fold takes at most, so a fold's transaction stays short. */
+	static final int FOLD_BATCH = 5_000;
 
 	private final JdbcClient jdbc;
 
@@ -142,21 +154,53 @@ public class ArticleRepository {
 	}
 
 	/**
-	 * Counters do not touch {@code updated_at} or {@code version}: they are not content,
-	 * and the index does not need to see them.
+	 * Records one use of each article: a row each, inserted without reading or locking
+	 * the article, so any number of concurrent reports that found the same articles never
+	 * wait for each other. Neither {@code updated_at} nor {@code version} change: uses
+	 * are not content, and the index does not need to see them.
 	 */
 	public void countUsage(Collection<Long> ids) {
 		if (!ids.isEmpty()) {
-			this.jdbc.sql("update knowledge_article set usage_count = usage_count + 1 where id in (:ids)")
-				.param("ids", ids)
-				.update();
+			for (Long id : ids) {
+				this.jdbc.sql("insert into knowledge_usage (article_id, used_at) values (:article, current_timestamp)")
+					.param("article", id)
+					.update();
+			}
 		}
 	}
 
-	public void countHelpful(long id) {
-		this.jdbc.sql("update knowledge_article set helpful_count = helpful_count + 1 where id = :id")
-			.param("id", id)
-			.update();
+	/**
+	 * Folds up to {@link #FOLD_BATCH} recorded uses into the articles'
+	 * {@code usage_count} and removes them, in one transaction the caller opens. The fold
+	 * row's lock makes nodes fold one after the other, so no use is counted twice; the
+	 * uses are read and deleted by id, so a use whose report commits during the fold is
+	 * left for the next one rather than deleted uncounted. Articles are updated in
+	 * ascending id order, the one order every fold locks them in.
+	 * @return how many uses were folded
+	 */
+	public int foldUsage() {
+		this.jdbc.sql("update knowledge_usage_fold set folded_at = current_timestamp where id = 1").update();
+		List<long[]> uses = this.jdbc
+			.sql("select id, article_id from knowledge_usage order by id fetch first " + FOLD_BATCH + " rows only")
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		if (uses.isEmpty()) {
+			return 0;
+		}
+		Map<Long, Long> perArticle = new TreeMap<>();
+		uses.forEach((use) -> perArticle.merge(use[1], 1L, Long::sum));
+		perArticle.forEach((article, count) -> this.jdbc
+			.sql("update knowledge_article set usage_count = usage_count + :count where id = :id")
+			.param("count", count)
+			.param("id", article)
+			.update());
+		List<Long> ids = uses.stream().map((use) -> use[0]).toList();
+		for (int from = 0; from < ids.size(); from += 1_000) {
+			this.jdbc.sql("delete from knowledge_usage where id in (:ids)")
+				.param("ids", ids.subList(from, Math.min(from + 1_000, ids.size())))
+				.update();
+		}
+		return uses.size();
 	}
 
 	public boolean hasSolvedFeedback(long articleId, String userId, @Nullable String incidentNumber) {

@@ -131,7 +131,7 @@ class KnowledgeIndexTests {
 	}
 
 	private static KnowledgeSettings settings(Path directory) {
-		return new KnowledgeSettings(Duration.ofSeconds(5), Duration.ofMinutes(1), directory);
+		return new KnowledgeSettings(Duration.ofSeconds(5), Duration.ofMinutes(1), directory, Duration.ofSeconds(10));
 	}
 
 	private static KnowledgeArticle article(long id, String tenantId, String title, ArticleVisibility visibility,

@@ -1,0 +1,78 @@
+package org.incidentdesk.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * An outage's burst: many callers report the same problem at the same moment, so every
+ * report finds the same knowledge articles. Shared by the H2 and PostgreSQL tests.
+ */
+final class ConcurrentReportSteps {
+
+	static final int CLIENTS = 32;
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	private ConcurrentReportSteps() {
+	}
+
+	/**
+	 * Sends {@code reports} alike reports from {@link #CLIENTS} threads that all start
+	 * together, alternating between two callers of acme and the service desk reporting
+	 * for a caller, and returns every answer.
+	 */
+	static List<ResponseEntity<Map<String, Object>>> reportAtOnce(TestRestTemplate http, String tag, int reports)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<ResponseEntity<Map<String, Object>>>> answers = new ArrayList<>();
+			for (int i = 0; i < reports; i++) {
+				String user = switch (i % 3) {
+					case 0 -> "alice";
+					case 1 -> "bob";
+					default -> "sam";
+				};
+				String body = """
+						{"tenantId":"acme","callerId":"%s","channel":"PHONE","category":"hardware",
+						 "summary":"Printer paper jam on floor 3 %s",
+						 "description":"The printer shows a paper jam error and makes a grinding noise.",
+						 "impact":"MEDIUM","urgency":"MEDIUM"}
+						""".formatted("sam".equals(user) ? "alice" : user, tag);
+				Callable<ResponseEntity<Map<String, Object>>> report = () -> {
+					start.await();
+					HttpHeaders headers = new HttpHeaders();
+					headers.add(HttpHeaders.CONTENT_TYPE, "application/json");
+					return http.withBasicAuth(user, "demo")
+						.exchange("/api/v1/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+				};
+				answers.add(pool.submit(report));
+			}
+			start.countDown();
+			List<ResponseEntity<Map<String, Object>>> responses = new ArrayList<>();
+			for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
+				responses.add(answer.get(5, TimeUnit.MINUTES));
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
