@@ -54,10 +54,10 @@ import static org.assertj.core.api.Assertions.within;
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = { "incident-desk.metrics.readings-max-age=0s",
 		"spring.datasource.url=jdbc:h2:mem:operator-metrics;DB_CLOSE_DELAY=-1" })
-// Its own database, as the context differs anyway (the export), so that the jobs failed
-// here stay out of the shared one. Camunda's REST API and webapps find the engine
-// "default"
-// in a static registry; closing this context after the class hands it back.
+// Its own database, as the context differs anyway (the export), so that the jobs
+// failed here stay out of the shared one. Camunda's REST API and webapps find the
+// engine "default" in a static registry, so this context is closed after the class,
+// as AccessMatrixTests' is.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OperatorMetricsTests {
 
