@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.incidentdesk.incident.Activity.Visibility;
+import org.incidentdesk.incident.SlaBreached.Sla;
 import org.incidentdesk.system.CurrentActor;
 import org.incidentdesk.system.EngineClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Changes to incident records. Every change writes its timeline entry (who, when, which
  * field, old and new value) in the same transaction, and state changes are checked
  * against the allowed transitions. The process drives these changes through its
- * delegates.
+ * delegates. The facts operators count ({@link IncidentOpened},
+ * {@link IncidentResponded}, {@link SlaWarned}, {@link SlaBreached}) are published as
+ * events inside the transaction; whoever counts them listens after the commit, so a
+ * rolled-back change counts nothing and no counter row is locked by the change itself.
  */
 @Service
 @Transactional
@@ -29,10 +34,14 @@ public class IncidentRecords {
 
 	private final CurrentActor actor;
 
-	IncidentRecords(IncidentRepository repository, EngineClock clock, CurrentActor actor) {
+	private final ApplicationEventPublisher events;
+
+	IncidentRecords(IncidentRepository repository, EngineClock clock, CurrentActor actor,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.clock = clock;
 		this.actor = actor;
+		this.events = events;
 	}
 
 	/** Creates the record in state New with a fresh, never reused number. */
@@ -43,6 +52,7 @@ public class IncidentRecords {
 		this.repository.insertActivity(id, ActivityKind.FIELD_CHANGE, Visibility.PUBLIC, this.actor.id(),
 				"Incident reported through " + incident.channel().name().toLowerCase() + ".", "state", null,
 				IncidentState.NEW.name(), now);
+		this.events.publishEvent(new IncidentOpened(number, incident.tenantId(), incident.channel()));
 		return get(number);
 	}
 
@@ -138,6 +148,9 @@ public class IncidentRecords {
 		this.repository.update(incident.id(), now, "responded_at = :now, response_sla_breached = :breached", "now", now,
 				"breached", breached);
 		changed(incident, "respondedAt", null, now, Visibility.INTERNAL, now);
+		this.events.publishEvent(new IncidentResponded(number, incident.tenantId(), incident.priority(),
+				Duration.between(incident.createdAt(), now)));
+		breached(incident, incident.responseSlaBreached(), breached, Sla.RESPONSE);
 		if (incident.state() == IncidentState.NEW) {
 			moveTo(number, IncidentState.IN_PROGRESS, null);
 		}
@@ -180,6 +193,7 @@ public class IncidentRecords {
 		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"Nobody picked the incident up by its response due time " + incident.responseDueAt() + ".",
 				"responseSlaBreached", String.valueOf(incident.responseSlaBreached()), "true", now);
+		breached(incident, incident.responseSlaBreached(), true, Sla.RESPONSE);
 	}
 
 	public void recordSlaWarning(String number) {
@@ -187,6 +201,7 @@ public class IncidentRecords {
 		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"Resolution SLA warning: the incident is due by " + incident.resolutionDueAt() + ".", null, null, null,
 				this.clock.nowUtc());
+		this.events.publishEvent(new SlaWarned(number, incident.tenantId(), incident.priority()));
 	}
 
 	public void markResolutionSlaBreached(String number) {
@@ -196,6 +211,7 @@ public class IncidentRecords {
 		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"The resolution due time " + incident.resolutionDueAt() + " has passed.", "resolutionSlaBreached",
 				String.valueOf(incident.resolutionSlaBreached()), "true", now);
+		breached(incident, incident.resolutionSlaBreached(), true, Sla.RESOLUTION);
 	}
 
 	public void recordHierarchicalEscalation(String number, String reason) {
@@ -228,6 +244,7 @@ public class IncidentRecords {
 		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
 				"Resolved (" + resolutionCode + "): " + resolutionNotes, "resolutionCode", incident.resolutionCode(),
 				resolutionCode, now);
+		breached(incident, incident.resolutionSlaBreached(), breached, Sla.RESOLUTION);
 	}
 
 	/** The caller rejected the resolution: back to work, and the reopen counts. */
@@ -347,6 +364,16 @@ public class IncidentRecords {
 		this.repository.insertActivity(incident.id(), ActivityKind.FIELD_CHANGE, visibility, this.actor.id(), null,
 				field, (oldValue != null) ? oldValue.toString() : null, (newValue != null) ? newValue.toString() : null,
 				now);
+	}
+
+	/**
+	 * An SLA counts as breached once per incident: when its flag first turns true,
+	 * whether its timer noticed or a late response or resolution did.
+	 */
+	private void breached(Incident incident, Boolean before, Boolean after, Sla sla) {
+		if (!Boolean.TRUE.equals(before) && Boolean.TRUE.equals(after)) {
+			this.events.publishEvent(new SlaBreached(incident.number(), incident.tenantId(), incident.priority(), sla));
+		}
 	}
 
 	private static Long seconds(OffsetDateTime from, OffsetDateTime to) {
