@@ -128,13 +128,16 @@ class IncidentRepository {
 			.query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5)))
 			.optional();
-		Optional<Newest> newest = this.jdbc.sql("""
-				select id, hash from incident_activity where incident_id = :incident
-				order by id desc fetch first 1 rows only
-				""")
-			.param("incident", incidentId)
-			.query((rs, row) -> new Newest(rs.getLong(1), rs.getString(2)))
-			.optional();
+		// The seal names the newest entry; the table is read for it only when there is no
+		// seal (a chain begun before seals existed, or a seal somebody removed).
+		Optional<Newest> newest = seal.isPresent() ? Optional.empty()
+				: this.jdbc.sql("""
+						select id, hash from incident_activity where incident_id = :incident
+						order by id desc fetch first 1 rows only
+						""")
+					.param("incident", incidentId)
+					.query((rs, row) -> new Newest(rs.getLong(1), rs.getString(2)))
+					.optional();
 		String previousHash = seal.map(Seal::lastHash)
 			.or(() -> newest.map(Newest::hash))
 			.orElse(ActivityHash.CHAIN_START);
