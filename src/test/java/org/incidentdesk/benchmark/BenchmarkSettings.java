@@ -63,13 +63,13 @@ record BenchmarkSettings(Database db, String size, int clients, int requests, in
 	static BenchmarkSettings from(Properties properties) {
 		refuseRemoteTarget(properties.getProperty(BASE_URL_PROPERTY));
 		refuseRemoteTarget(properties.getProperty(GATLING_BASE_URL_PROPERTY));
-		Database db = switch (properties.getProperty("bench.db", "h2").toLowerCase(Locale.ROOT)) {
+		Database db = switch (text(properties, "bench.db", "h2").toLowerCase(Locale.ROOT)) {
 			case "h2" -> Database.H2;
 			case "postgres", "postgresql" -> Database.POSTGRES;
 			default -> throw new IllegalArgumentException(
 					"bench.db must be h2 or postgres, not '" + properties.getProperty("bench.db") + "'");
 		};
-		String size = properties.getProperty("bench.size", "smoke").toLowerCase(Locale.ROOT);
+		String size = text(properties, "bench.size", "smoke").toLowerCase(Locale.ROOT);
 		BenchmarkSettings defaults = switch (size) {
 			case "smoke" -> new BenchmarkSettings(db, size, 4, 8, 4, 2, 300, 2_000, Duration.ofSeconds(60), null);
 			case "full" ->
@@ -82,8 +82,8 @@ record BenchmarkSettings(Database db, String size, int clients, int requests, in
 				integer(properties, "bench.warm-up", defaults.warmUp()),
 				integer(properties, "bench.articles", defaults.articles()),
 				integer(properties, "bench.incidents", defaults.incidents()),
-				Duration.parse(properties.getProperty("bench.phase-limit", defaults.phaseLimit().toString())),
-				Path.of(properties.getProperty("bench.ratios", "target/benchmark-ratios.md")));
+				Duration.parse(text(properties, "bench.phase-limit", defaults.phaseLimit().toString())),
+				Path.of(text(properties, "bench.ratios", "target/benchmark-ratios.md")));
 	}
 
 	/**
@@ -142,6 +142,12 @@ record BenchmarkSettings(Database db, String size, int clients, int requests, in
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/** Maven passes a property it has no value for as an empty one. */
+	private static String text(Properties properties, String name, String fallback) {
+		String value = properties.getProperty(name);
+		return (value == null || value.isBlank()) ? fallback : value.trim();
 	}
 
 	private static int integer(Properties properties, String name, int fallback) {

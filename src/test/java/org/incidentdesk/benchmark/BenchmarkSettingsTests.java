@@ -48,6 +48,9 @@ class BenchmarkSettingsTests {
 		assertThat(fewer.incidents()).isEqualTo(100_000);
 		assertThat(fewer.phaseLimit()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(full.perClient(1_000)).isEqualTo(32);
+		assertThat(BenchmarkSettings
+			.from(properties(Map.of("bench.size", "", "bench.phase-limit", "", "bench.clients", ""))))
+			.isEqualTo(BenchmarkSettings.from(new Properties()));
 	}
 
 	@Test
