@@ -387,8 +387,9 @@ public class BenchmarkSimulation extends Simulation {
 		try {
 			List<String> notes = new ArrayList<>();
 			if ("smoke".equals(this.settings.size())) {
-				notes.add("A smoke run: a few requests on small data, to keep the harness working. "
-						+ "Its figures say nothing about performance.");
+				notes.add("A smoke-size run (" + this.settings.clients() + " clients, " + this.settings.requests()
+						+ " requests per side, " + this.settings.lifecycles() + " lifecycles per side), to keep the "
+						+ "harness working: its figures say little about performance.");
 			}
 			String table = this.results.table(this.settings, this.comparisons, notes);
 			System.out.println();
