@@ -84,7 +84,9 @@ class IncidentController {
 			description = "Only incidents the user may see: callers their own, staff those of the tenants they serve, "
 					+ "auditors and administrators all. Lists may be repeated or comma separated. Sort by "
 					+ "createdAt, updatedAt, priority, state, number or resolutionDueAt, e.g. sort=createdAt,desc "
-					+ "(the default). Pages count from 0; size is 1 to 100, 20 by default.")
+					+ "(the default). Pages count from 0; size is 1 to 100, 20 by default. Paging reaches the first "
+					+ "10,000 incidents of a list, and totalItems counts up to 10,000 (totalItemsExact false "
+					+ "beyond); narrow the filter or reverse the sort to reach the rest.")
 	IncidentPage list(@Valid IncidentSearch search, @AuthenticationPrincipal CurrentUser user,
 			HttpServletRequest request) {
 		List<String> unknown = request.getParameterMap()
@@ -101,7 +103,7 @@ class IncidentController {
 		IncidentRecords.Found found = this.records.search(filter);
 		return IncidentPage.of(
 				found.items().stream().map(incident -> IncidentView.of(incident, user.isCaller())).toList(),
-				filter.page(), filter.size(), found.total());
+				filter.page(), filter.size(), found.total(), found.exact());
 	}
 
 	@GetMapping("/{number}")

@@ -22,8 +22,21 @@ record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priori
 		sort = (sort != null && !sort.isEmpty()) ? List.copyOf(sort) : IncidentSort.DEFAULT;
 	}
 
+	/**
+	 * How far into a list paging reaches: the first 10,000 incidents of any order. Deeper
+	 * pages would make the database step over every row before them, at a million
+	 * incidents on every request; a narrower filter or the other sort direction reaches
+	 * the rest. The same window bounds how far a list's total is counted.
+	 */
+	static final int WINDOW = 10_000;
+
 	long offset() {
 		return (long) this.page * this.size;
+	}
+
+	/** Whether the page lies inside the {@link #WINDOW}. */
+	boolean inWindow() {
+		return offset() + this.size <= WINDOW;
 	}
 
 	/**

@@ -22,8 +22,10 @@ public class IncidentLists {
 	}
 
 	public Page visibleTo(CurrentUser user, int page, int size) {
+		// Deeper pages than the list's window show its last page.
+		int reachable = Math.min(Math.max(page, 0), IncidentFilter.WINDOW / size - 1);
 		IncidentFilter filter = new IncidentFilter(IncidentFilter.Scope.of(user), null, null, null, null, null, null,
-				null, null, null, null, null, IncidentSort.DEFAULT, Math.max(page, 0), size);
+				null, null, null, null, null, IncidentSort.DEFAULT, reachable, size);
 		IncidentRecords.Found found = this.records.search(filter);
 		return new Page(found.items(), filter.page(), size, found.total());
 	}

@@ -6,12 +6,15 @@ import java.util.List;
  * One page of an incident list.
  *
  * @param page the page number, from 0
- * @param totalItems how many incidents match in all
+ * @param totalItems how many incidents match, counted up to 10,000: the pages a list
+ * reaches
+ * @param totalItemsExact false when more than 10,000 match; a narrower filter counts them
  */
-record IncidentPage(List<IncidentView> items, int page, int size, long totalItems, long totalPages) {
+record IncidentPage(List<IncidentView> items, int page, int size, long totalItems, boolean totalItemsExact,
+		long totalPages) {
 
-	static IncidentPage of(List<IncidentView> items, int page, int size, long totalItems) {
-		return new IncidentPage(items, page, size, totalItems, (totalItems + size - 1) / size);
+	static IncidentPage of(List<IncidentView> items, int page, int size, long totalItems, boolean exact) {
+		return new IncidentPage(items, page, size, totalItems, exact, (totalItems + size - 1) / size);
 	}
 
 }

@@ -325,11 +325,18 @@ public class IncidentRecords {
 	/** One page of the incidents that match, with the number of all that match. */
 	@Transactional(readOnly = true)
 	Found search(IncidentFilter filter) {
-		return new Found(this.repository.search(filter), this.repository.count(filter));
+		long counted = this.repository.count(filter);
+		return new Found(filter.inWindow() ? this.repository.search(filter) : List.of(),
+				Math.min(counted, IncidentFilter.WINDOW), counted <= IncidentFilter.WINDOW);
 	}
 
-	/** A page of search results. */
-	record Found(List<Incident> items, long total) {
+	/**
+	 * A page of search results.
+	 *
+	 * @param total how many match, at most {@link IncidentFilter#WINDOW}
+	 * @param exact whether that is all of them
+	 */
+	record Found(List<Incident> items, long total, boolean exact) {
 	}
 
 	/** A customer-visible comment or an internal work note. */

@@ -303,10 +303,19 @@ class IncidentRepository {
 			.list();
 	}
 
+	/**
+	 * How many incidents match, counted up to one more than the list's window: beyond it
+	 * the exact figure costs a pass over every matching row and serves no page.
+	 */
 	long count(IncidentFilter filter) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(filter, params);
-		return this.jdbc.sql("select count(*) from incident where " + where).params(params).query(Long.class).single();
+		return this.jdbc
+			.sql("select count(*) from (select 1 from incident where " + where + " fetch first "
+					+ (IncidentFilter.WINDOW + 1) + " rows only) matching")
+			.params(params)
+			.query(Long.class)
+			.single();
 	}
 
 	private static String where(IncidentFilter filter, Map<String, Object> params) {

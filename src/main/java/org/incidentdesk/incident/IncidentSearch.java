@@ -57,6 +57,13 @@ record IncidentSearch(List<IncidentState> state,
 						+ String.join(", ", used) + "; only staff filter by " + String.join(", ", STAFF_FILTERS) + ".");
 			}
 		}
+		int pageSize = (this.size != null) ? this.size : DEFAULT_SIZE;
+		if (this.page != null && (long) (this.page + 1) * pageSize > IncidentFilter.WINDOW) {
+			throw Problems.problem(HttpStatus.BAD_REQUEST, "Page out of reach",
+					"Page " + this.page + " of size " + pageSize + " lies beyond the first " + IncidentFilter.WINDOW
+							+ " incidents of the list, which is as far as paging goes."
+							+ " Narrow the filter (for example with createdFrom and createdTo) or reverse the sort.");
+		}
 		if (this.createdFrom != null && this.createdTo != null && !this.createdFrom.isBefore(this.createdTo)) {
 			throw Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request",
 					"createdFrom (" + this.createdFrom + ") must be before createdTo (" + this.createdTo + ").");
@@ -66,8 +73,7 @@ record IncidentSearch(List<IncidentState> state,
 				blankToNull(this.callerId), blankToNull(this.category), this.major, blankToNull(this.q),
 				(this.createdFrom != null) ? this.createdFrom.atOffset(ZoneOffset.UTC) : null,
 				(this.createdTo != null) ? this.createdTo.atOffset(ZoneOffset.UTC) : null,
-				IncidentSort.parse(this.sort), (this.page != null) ? this.page : 0,
-				(this.size != null) ? this.size : DEFAULT_SIZE);
+				IncidentSort.parse(this.sort), (this.page != null) ? this.page : 0, pageSize);
 	}
 
 	private static <T> Set<T> setOf(List<T> values) {

@@ -15,20 +15,21 @@ import org.springframework.web.ErrorResponseException;
  */
 enum IncidentSort {
 
-	CREATED_AT("createdAt", "created_at"),
+	CREATED_AT("createdAt", "created_at", false),
 
-	UPDATED_AT("updatedAt", "updated_at"),
+	UPDATED_AT("updatedAt", "updated_at", false),
 
-	PRIORITY("priority", "priority"),
+	PRIORITY("priority", "priority", true),
 
 	/** In the order of an incident's life, not alphabetically. */
 	STATE("state",
 			"case state when 'NEW' then 0 when 'IN_PROGRESS' then 1 when 'ON_HOLD' then 2"
-					+ " when 'RESOLVED' then 3 when 'CLOSED' then 4 else 5 end"),
+					+ " when 'RESOLVED' then 3 when 'CLOSED' then 4 else 5 end",
+			false),
 
-	NUMBER("number", "number"),
+	NUMBER("number", "number", false),
 
-	RESOLUTION_DUE_AT("resolutionDueAt", "resolution_due_at");
+	RESOLUTION_DUE_AT("resolutionDueAt", "resolution_due_at", true);
 
 	static final List<Order> DEFAULT = List.of(new Order(CREATED_AT, true));
 
@@ -36,16 +37,21 @@ enum IncidentSort {
 
 	private final String sql;
 
-	IncidentSort(String field, String sql) {
+	private final boolean nullable;
+
+	IncidentSort(String field, String sql, boolean nullable) {
 		this.field = field;
 		this.sql = sql;
+		this.nullable = nullable;
 	}
 
 	/**
 	 * The column expression; nulls come last either way, the same on H2 and PostgreSQL.
+	 * Columns without nulls say nothing about them, so the database can read them in the
+	 * order of their index (V12) instead of sorting every matching row.
 	 */
 	String sql(boolean descending) {
-		return this.sql + (descending ? " desc" : " asc") + " nulls last";
+		return this.sql + (descending ? " desc" : " asc") + (this.nullable ? " nulls last" : "");
 	}
 
 	static String allowed() {

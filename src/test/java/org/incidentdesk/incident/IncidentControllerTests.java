@@ -234,7 +234,7 @@ class IncidentControllerTests {
 	void passesPaginationFiltersAndSortToTheSearch() throws Exception {
 		// Given
 		given(this.records.search(any()))
-			.willReturn(new IncidentRecords.Found(List.of(incident("INC0001001", "alice")), 11));
+			.willReturn(new IncidentRecords.Found(List.of(incident("INC0001001", "alice")), 11, true));
 
 		// When / Then
 		this.mvc
@@ -250,6 +250,7 @@ class IncidentControllerTests {
 			.andExpect(jsonPath("$.page").value(2))
 			.andExpect(jsonPath("$.size").value(5))
 			.andExpect(jsonPath("$.totalItems").value(11))
+			.andExpect(jsonPath("$.totalItemsExact").value(true))
 			.andExpect(jsonPath("$.totalPages").value(3));
 		ArgumentCaptor<IncidentFilter> filter = ArgumentCaptor.forClass(IncidentFilter.class);
 		then(this.records).should().search(filter.capture());
@@ -262,9 +263,36 @@ class IncidentControllerTests {
 	}
 
 	@Test
+	void saysWhenMoreIncidentsMatchThanTheListCounts() throws Exception {
+		// Given more than 10,000 matches
+		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 10_000, false));
+
+		// When / Then
+		this.mvc.perform(get("/api/v1/incidents").param("size", "100").with(as(SAM)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalItems").value(10_000))
+			.andExpect(jsonPath("$.totalItemsExact").value(false))
+			.andExpect(jsonPath("$.totalPages").value(100));
+	}
+
+	@Test
+	void refusesAPageBeyondTheFirstTenThousandIncidentsWithAWayToReachThem() throws Exception {
+		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 10_000, false));
+
+		this.mvc.perform(get("/api/v1/incidents").param("page", "100").param("size", "100").with(as(SAM)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("beyond the first 10000 incidents")))
+			.andExpect(jsonPath("$.detail", containsString("Narrow the filter")));
+		this.mvc.perform(get("/api/v1/incidents").param("page", "99").param("size", "100").with(as(SAM)))
+			.andExpect(status().isOk());
+		then(this.records).should().search(any());
+	}
+
+	@Test
 	void usesTheFirstPageOfTwentyByDefault() throws Exception {
 		// Given
-		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 0));
+		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 0, true));
 
 		// When / Then
 		this.mvc.perform(get("/api/v1/incidents").with(as(ALICE)))
