@@ -16,25 +16,44 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs users in against Camunda's identity service, the one user store of Incident Desk,
- * so the API, the portal and the webapps all know the same users, groups and tenants.
+ * so the API, the portal and the webapps all know the same users, groups and tenants. A
+ * successful sign-in is remembered for a short time ({@link CredentialCache}), because
+ * API clients send their password with every request.
  */
 @Component
 public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	IdentityServiceAuthenticationProvider(IdentityService identityService) {
+	private final CredentialCache cache;
+
+	IdentityServiceAuthenticationProvider(IdentityService identityService, CredentialCache cache) {
 		this.identityService = identityService;
+		this.cache = cache;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		if (userId == null || userId.isBlank() || credentials == null
-				|| !this.identityService.checkPassword(userId, credentials.toString())) {
+		if (userId == null || userId.isBlank() || credentials == null) {
 			throw new BadCredentialsException("Unknown user or wrong password.");
 		}
+		String password = credentials.toString();
+		CredentialCache.SignedIn signedIn = this.cache.find(userId, password);
+		if (signedIn == null) {
+			long generation = this.cache.generation();
+			if (!this.identityService.checkPassword(userId, password)) {
+				throw new BadCredentialsException("Unknown user or wrong password.");
+			}
+			signedIn = lookUp(userId);
+			this.cache.remember(userId, password, signedIn, generation);
+		}
+		// A new token each time: Spring Security adds the request's details to it.
+		return UsernamePasswordAuthenticationToken.authenticated(signedIn.user(), null, signedIn.authorities());
+	}
+
+	private CredentialCache.SignedIn lookUp(String userId) {
 		List<String> groups = this.identityService.createGroupQuery()
 			.groupMember(userId)
 			.list()
@@ -51,8 +70,7 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		groups.forEach(group -> authorities.add(new SimpleGrantedAuthority("GROUP_" + group)));
 		tenants.forEach(tenant -> authorities.add(new SimpleGrantedAuthority("TENANT_" + tenant)));
-		var user = new CurrentUser(userId, groups, tenants);
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+		return new CredentialCache.SignedIn(new CurrentUser(userId, groups, tenants), authorities);
 	}
 
 	@Override
