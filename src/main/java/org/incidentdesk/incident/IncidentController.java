@@ -85,7 +85,7 @@ class IncidentController {
 					+ "auditors and administrators all. Lists may be repeated or comma separated. Sort by "
 					+ "createdAt, updatedAt, priority, state, number or resolutionDueAt, e.g. sort=createdAt,desc "
 					+ "(the default). Pages count from 0; size is 1 to 100, 20 by default. Paging reaches the first "
-					+ "10,000 incidents of a list, and totalItems counts up to 10,000 (totalItemsExact false "
+					+ "1,000 incidents of a list, and totalItems counts up to 1,000 (totalItemsExact false "
 					+ "beyond); narrow the filter or reverse the sort to reach the rest.")
 	IncidentPage list(@Valid IncidentSearch search, @AuthenticationPrincipal CurrentUser user,
 			HttpServletRequest request) {

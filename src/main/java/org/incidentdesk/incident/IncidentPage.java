@@ -6,9 +6,9 @@ import java.util.List;
  * One page of an incident list.
  *
  * @param page the page number, from 0
- * @param totalItems how many incidents match, counted up to 10,000: the pages a list
+ * @param totalItems how many incidents match, counted up to 1,000: the pages a list
  * reaches
- * @param totalItemsExact false when more than 10,000 match; a narrower filter counts them
+ * @param totalItemsExact false when more than 1,000 match; a narrower filter counts them
  */
 record IncidentPage(List<IncidentView> items, int page, int size, long totalItems, boolean totalItemsExact,
 		long totalPages) {

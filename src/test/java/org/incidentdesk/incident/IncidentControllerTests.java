@@ -264,27 +264,27 @@ class IncidentControllerTests {
 
 	@Test
 	void saysWhenMoreIncidentsMatchThanTheListCounts() throws Exception {
-		// Given more than 10,000 matches
-		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 10_000, false));
+		// Given more than 1,000 matches
+		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 1_000, false));
 
 		// When / Then
 		this.mvc.perform(get("/api/v1/incidents").param("size", "100").with(as(SAM)))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.totalItems").value(10_000))
+			.andExpect(jsonPath("$.totalItems").value(1_000))
 			.andExpect(jsonPath("$.totalItemsExact").value(false))
-			.andExpect(jsonPath("$.totalPages").value(100));
+			.andExpect(jsonPath("$.totalPages").value(10));
 	}
 
 	@Test
-	void refusesAPageBeyondTheFirstTenThousandIncidentsWithAWayToReachThem() throws Exception {
-		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 10_000, false));
+	void refusesAPageBeyondTheFirstThousandIncidentsWithAWayToReachThem() throws Exception {
+		given(this.records.search(any())).willReturn(new IncidentRecords.Found(List.of(), 1_000, false));
 
-		this.mvc.perform(get("/api/v1/incidents").param("page", "100").param("size", "100").with(as(SAM)))
+		this.mvc.perform(get("/api/v1/incidents").param("page", "10").param("size", "100").with(as(SAM)))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail", containsString("beyond the first 10000 incidents")))
+			.andExpect(jsonPath("$.detail", containsString("beyond the first 1000 incidents")))
 			.andExpect(jsonPath("$.detail", containsString("Narrow the filter")));
-		this.mvc.perform(get("/api/v1/incidents").param("page", "99").param("size", "100").with(as(SAM)))
+		this.mvc.perform(get("/api/v1/incidents").param("page", "9").param("size", "100").with(as(SAM)))
 			.andExpect(status().isOk());
 		then(this.records).should().search(any());
 	}
