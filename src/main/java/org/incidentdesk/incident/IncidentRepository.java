@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import javax.sql.DataSource;
@@ -20,6 +22,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Reads and writes incident rows and their timeline. */
 @Repository
@@ -40,8 +44,11 @@ class IncidentRepository {
 
 	private final ActivityHash hash;
 
+	private final DataSource dataSource;
+
 	IncidentRepository(JdbcClient jdbc, DataSource dataSource, ActivityHash hash) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.hash = hash;
 		// H2 speaks the SQL standard here; PostgreSQL has its own function.
 		this.nextNumberSql = isPostgres(dataSource) ? "select nextval('incident_number_seq')"
@@ -84,11 +91,25 @@ class IncidentRepository {
 		return findByNumber(number).orElseThrow().id();
 	}
 
+	/**
+	 * The incident with that number. Within a transaction the row is read once and kept
+	 * until this transaction changes it: a report used to read the same row thirteen
+	 * times (docs/benchmarks.md, "Profile of a report").
+	 */
 	Optional<Incident> findByNumber(String number) {
-		return this.jdbc.sql("select * from incident where number = :number")
+		InTransaction state = InTransaction.current(this);
+		Incident known = (state != null) ? state.incidents.get(number) : null;
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Incident> found = this.jdbc.sql("select * from incident where number = :number")
 			.param("number", number)
 			.query(INCIDENT)
 			.optional();
+		if (state != null) {
+			found.ifPresent((incident) -> state.incidents.put(number, incident));
+		}
+		return found;
 	}
 
 	/**
@@ -96,6 +117,12 @@ class IncidentRepository {
 	 * from input.
 	 */
 	void update(long id, OffsetDateTime now, String assignments, Object... params) {
+		InTransaction state = InTransaction.current(this);
+		if (state != null) {
+			state.incidents.values().removeIf((incident) -> incident.id() == id);
+			// An update locks the row until the transaction ends.
+			state.locked.add(id);
+		}
 		var statement = this.jdbc.sql("update incident set " + assignments
 				+ ", updated_at = :updatedAt, version = version + 1 where id = :id");
 		for (int i = 0; i < params.length; i += 2) {
@@ -118,11 +145,17 @@ class IncidentRepository {
 	 */
 	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author, String body,
 			String field, String oldValue, String newValue, OffsetDateTime now) {
-		this.jdbc.sql("select id from incident where id = :id for update")
-			.param("id", incidentId)
-			.query(Long.class)
-			.single();
-		Optional<Seal> seal = this.jdbc.sql(
+		// The row lock is held until the transaction ends, and while it is held nobody
+		// else moves the seal on, so both are taken once per transaction and incident.
+		InTransaction state = InTransaction.current(this);
+		if (state == null || state.locked.add(incidentId)) {
+			this.jdbc.sql("select id from incident where id = :id for update")
+				.param("id", incidentId)
+				.query(Long.class)
+				.single();
+		}
+		Seal written = (state != null) ? state.seals.get(incidentId) : null;
+		Optional<Seal> seal = (written != null) ? Optional.of(written) : this.jdbc.sql(
 				"select entries, last_activity_id, last_hash, scheme, seal from incident_activity_seal where incident_id = :incident")
 			.param("incident", incidentId)
 			.query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
@@ -195,6 +228,10 @@ class IncidentRepository {
 		}
 		ActivityHash.Scheme scheme = this.hash.scheme();
 		String value = this.hash.seal(scheme, incidentId, entries, id, hash);
+		InTransaction state = InTransaction.current(this);
+		if (state != null) {
+			state.seals.put(incidentId, new Seal(entries, id, hash, scheme.name(), value));
+		}
 		int updated = this.jdbc.sql("""
 				update incident_activity_seal set entries = :entries, last_activity_id = :id, last_hash = :hash,
 				    scheme = :scheme, seal = :seal where incident_id = :incident
@@ -235,6 +272,56 @@ class IncidentRepository {
 	}
 
 	private record Seal(long entries, long lastActivityId, String lastHash, String scheme, String seal) {
+	}
+
+	/**
+	 * What one transaction already read, locked and sealed, so it is not asked of the
+	 * database again. Bound to the transaction and dropped when it ends, committed or
+	 * rolled back.
+	 */
+	private static final class InTransaction {
+
+		final Map<String, Incident> incidents = new HashMap<>();
+
+		final Set<Long> locked = new HashSet<>();
+
+		final Map<Long, Seal> seals = new HashMap<>();
+
+		/** The connection of the transaction this state belongs to. */
+		private final Object connection;
+
+		private InTransaction(Object connection) {
+			this.connection = connection;
+		}
+
+		/**
+		 * This transaction's state; null outside a transaction, and in a transaction
+		 * started while another one waits (that one's state stays with it).
+		 */
+		static InTransaction current(IncidentRepository owner) {
+			Object connection = TransactionSynchronizationManager.getResource(owner.dataSource);
+			if (connection == null || !TransactionSynchronizationManager.isActualTransactionActive()
+					|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+				return null;
+			}
+			InTransaction state = (InTransaction) TransactionSynchronizationManager.getResource(owner);
+			if (state != null && state.connection != connection) {
+				return null;
+			}
+			if (state == null) {
+				InTransaction created = new InTransaction(connection);
+				TransactionSynchronizationManager.bindResource(owner, created);
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						TransactionSynchronizationManager.unbindResourceIfPossible(owner);
+					}
+				});
+				state = created;
+			}
+			return state;
+		}
+
 	}
 
 	private record Newest(long id, String hash) {
