@@ -31,6 +31,11 @@ class EmbeddedPostgresDatabase implements ApplicationContextInitializer<Configur
 							"spring.datasource.hikari.connection-timeout", "2000")));
 	}
 
+	/** The JVM's one embedded server, started on first use. */
+	static EmbeddedPostgres server() {
+		return Holder.POSTGRES;
+	}
+
 	private static final class Holder {
 
 		static final EmbeddedPostgres POSTGRES = start();
