@@ -47,6 +47,15 @@ final class JobExecutorDatabases {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			String url = System.getProperty("incident-desk.test.postgres-url");
+			if (url != null) {
+				use(context,
+						Map.of("spring.datasource.url", url, "spring.datasource.username",
+								System.getProperty("incident-desk.test.postgres-user", "postgres"),
+								"spring.datasource.password",
+								System.getProperty("incident-desk.test.postgres-password", "postgres")));
+				return;
+			}
 			EmbeddedPostgres server = EmbeddedPostgresDatabase.server();
 			String database = "job_executor_" + ProcessHandle.current().pid() + "_" + COUNT.incrementAndGet();
 			try (Connection connection = server.getPostgresDatabase().getConnection();
