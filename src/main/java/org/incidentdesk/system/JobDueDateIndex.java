@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
  * hours or days away. The job executor asks the database, at every poll (every 1 to 2 s,
  * see {@code application.yaml}), for the jobs that are due, oldest due date first
  * ({@code job-executor-acquire-by-due-date}). Without this index PostgreSQL reads every
- * timer to answer, which with 100,000 open incidents is 300,000 rows: 30 to 40 ms per poll
- * at 16,000 to 32,000 jobs already, against 0.3 ms with it. Camunda's guide recommends this
- * index for acquisition by due date ("The Job Order of Job Acquisition").
+ * timer to answer, which with 100,000 open incidents is 300,000 rows: 30 to 40 ms per
+ * poll at 16,000 to 32,000 jobs already, against 0.3 ms with it. Camunda's guide
+ * recommends this index for acquisition by due date ("The Job Order of Job Acquisition").
  * <p>
  * Not on H2: the engine asks for {@code DUEDATE_ is null or DUEDATE_ <= now}, and H2 does
  * not use an index for that condition; it reads the table either way (about 60 ms at
