@@ -35,6 +35,11 @@ class EmbeddedPostgresDatabase implements ApplicationContextInitializer<Configur
 							"spring.datasource.hikari.maximum-pool-size", "40")));
 	}
 
+	/** The JVM's one embedded server, started on first use. */
+	static EmbeddedPostgres server() {
+		return Holder.POSTGRES;
+	}
+
 	private static final class Holder {
 
 		static final EmbeddedPostgres POSTGRES = start();

@@ -1,0 +1,45 @@
+package org.incidentdesk.benchmark;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.incidentdesk.JobExecutorPostgresTest;
+import org.incidentdesk.incident.IncidentService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link SlaTimerBenchmark} on PostgreSQL (embedded, a fresh database of its own):
+ *
+ * <pre>
+ * mvn test -Dtest=PostgresSlaTimerBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+@JobExecutorPostgresTest
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class PostgresSlaTimerBenchmark {
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void warningLateness() {
+		SlaTimerRun.Settings settings = SlaTimerRun.Settings.fromSystemProperties();
+
+		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.engine, this.dataSource).run(settings);
+
+		result.print("postgres");
+		assertThat(result.measurements())
+			.allSatisfy(measurement -> assertThat(measurement.latenessMillis()).hasSize(settings.measured()));
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.incidentdesk.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.incidentdesk.JobExecutorTest;
+import org.incidentdesk.incident.IncidentService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SLA timer benchmark ({@link SlaTimerBenchmark}) in miniature on H2, so that it
+ * keeps working: with the job executor running, every warning that comes due is fired and
+ * recorded on the timeline. Timing is the benchmark's business, not this test's.
+ */
+@JobExecutorTest
+class SlaTimerTests {
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void recordsEveryWarningThatComesDueAmongManyLiveTimers() {
+		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.engine, this.dataSource).run(SMOKE);
+
+		result.print("h2");
+		assertThat(result.measurements()).singleElement().satisfies(measurement -> {
+			assertThat(measurement.latenessMillis()).hasSize(SMOKE.measured());
+			assertThat(measurement.jobs()).isGreaterThanOrEqualTo(3L * (SMOKE.background() + SMOKE.measured()));
+		});
+	}
+
+	static final SlaTimerRun.Settings SMOKE = new SlaTimerRun.Settings(100, 10, 4, Duration.ofSeconds(2),
+			Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofSeconds(90),
+			List.of(SlaTimerRun.Variant.CONFIGURED));
+
+}
