@@ -15,7 +15,11 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An outage's burst: many callers report the same problem at the same moment, so every
@@ -29,6 +33,27 @@ final class ConcurrentReportSteps {
 	};
 
 	private ConcurrentReportSteps() {
+	}
+
+	/**
+	 * Expects every report answered 201, and each one stored with its process and the
+	 * suggestions its knowledge lookup found.
+	 */
+	static void assertAllCreated(List<ResponseEntity<Map<String, Object>>> answers, JdbcClient jdbc, String tag) {
+		int reports = answers.size();
+		assertThat(answers).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.CREATED);
+		assertThat(jdbc.sql("select count(*) from incident where summary like :pattern")
+			.param("pattern", "%" + tag)
+			.query(Long.class)
+			.single()).isEqualTo(reports);
+		assertThat(jdbc.sql("""
+				select count(*) from incident i where summary like :pattern and process_instance_id is not null
+				    and exists (select 1 from act_ru_execution e where e.proc_inst_id_ = i.process_instance_id)
+				""").param("pattern", "%" + tag).query(Long.class).single()).isEqualTo(reports);
+		assertThat(jdbc.sql("""
+				select count(distinct s.incident_id) from incident_suggestion s join incident i on i.id = s.incident_id
+				where i.summary like :pattern
+				""").param("pattern", "%" + tag).query(Long.class).single()).isEqualTo(reports);
 	}
 
 	/**
