@@ -73,8 +73,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		logger.warn("Request not carried out because the database is busy: " + ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
-					"The service is too busy to carry out this request now; nothing was changed. Send it again in a few seconds."));
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", DatabaseBusyFilter.DETAIL));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)

@@ -32,10 +32,12 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseBusyFilter.class);
 
-	static final String BODY = """
-			{"type":"about:blank","title":"Busy","status":503,\
-			"detail":"The service is too busy to carry out this request now; nothing was changed. \
-			Send it again in a few seconds."}""";
+	/** What a busy answer tells the client, here and in {@code ApiExceptionHandler}. */
+	static final String DETAIL = "The service is too busy to carry out this request now; nothing was changed."
+			+ " Send it again in a few seconds.";
+
+	private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Busy\",\"status\":503,\"detail\":\""
+			+ DETAIL + "\"}";
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
