@@ -157,6 +157,8 @@ class SecurityConfig {
 		registration.addInitParameter("authentication-provider",
 				"org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider");
 		registration.addUrlPatterns(ENGINE_REST_PATTERN);
+		// Before the filters that need to know who is asking (the engine surface guard).
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 		return registration;
 	}
 

@@ -39,13 +39,17 @@ public record WebappSession(TestRestTemplate http, int status, String sessionId,
 	}
 
 	public ResponseEntity<String> send(HttpMethod method, String path) {
+		return send(method, path, (method == HttpMethod.GET) ? null : "{}");
+	}
+
+	/** A request with a JSON body, as the webapps send it. */
+	public ResponseEntity<String> send(HttpMethod method, String path, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + this.sessionId + "; XSRF-TOKEN=" + this.xsrf);
 		headers.add("X-XSRF-TOKEN", this.xsrf);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		return this.http.exchange(path, method, new HttpEntity<>((method == HttpMethod.GET) ? null : "{}", headers),
-				String.class);
+		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
 	private static String cookie(ResponseEntity<?> response, String name) {

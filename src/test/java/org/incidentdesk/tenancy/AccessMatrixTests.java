@@ -202,8 +202,14 @@ class AccessMatrixTests {
 		cases.add(Case.size("desk", tasksOfA, 1));
 		cases.add(Case.size("root", tasksOfA, 1));
 		cases.add(Case.size("auditor", tasksOfA, 1));
-		for (String user : List.of("caller-a", "viewer-a", "caller-b", "support-a", "vendor-b", "tech-a", "tech-b")) {
+		for (String user : List.of("support-a", "vendor-b", "tech-a", "tech-b")) {
 			cases.add(Case.size(user, tasksOfA, 0));
+		}
+		// Callers have no engine surface at all: the portal and /api/v1 are theirs
+		for (String user : List.of("caller-a", "viewer-a", "caller-b")) {
+			cases.add(Case.get(user, tasksOfA, 403).with("Callers use the portal"));
+			cases.add(Case.get(user, "/engine-rest/history/process-instance", 403).with("Callers use the portal"));
+			cases.add(Case.get(user, "/engine-rest/group?member=" + user, 403));
 		}
 		for (String user : List.of("caller-b", "vendor-b", "tech-b", "support-a", "caller-a")) {
 			cases.add(new Case(user, HttpMethod.GET, "/engine-rest/task/" + this.taskA, null, HIDDEN, null, null, -1,
@@ -233,8 +239,10 @@ class AccessMatrixTests {
 					null, null, -1, null));
 			cases.add(new Case(user, HttpMethod.GET, "/engine-rest/process-instance/" + this.processB + "/variables",
 					null, HIDDEN, null, null, -1, null));
-			cases.add(Case.size(user,
-					"/engine-rest/history/process-instance?processInstanceBusinessKey=" + this.incidentB, 0));
+			if (!user.equals("caller-a")) {
+				cases.add(Case.size(user,
+						"/engine-rest/history/process-instance?processInstanceBusinessKey=" + this.incidentB, 0));
+			}
 		}
 		cases.add(Case.get("desk", "/engine-rest/task/" + this.taskA, 200));
 		cases.add(Case.get("desk", "/engine-rest/task/" + this.taskB, 200));
@@ -337,9 +345,10 @@ class AccessMatrixTests {
 				Map.of("variables", Map.of("incidentNumber", Map.of("value", this.incidentA), "tenantId",
 						Map.of("value", "mx-a"), "summary", Map.of("value", "Hijack"))));
 
-		// Then it is refused, and the incident keeps its one process
-		expect(start, 400);
-		assertThat(start.getBody()).contains("has its process already");
+		// Then it is refused (nobody starts an incident's process by hand), and the
+		// incident keeps its one process
+		expect(start, 403);
+		assertThat(start.getBody()).contains("would leave the incident record behind");
 		assertThat(single("root", "/engine-rest/process-instance?businessKey=" + this.incidentA).get("id").asText())
 			.isEqualTo(this.processA);
 		assertThat(single("root", "/api/v1/incidents/" + this.incidentA).get("summary").asText())

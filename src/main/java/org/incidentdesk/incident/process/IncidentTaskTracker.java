@@ -57,7 +57,11 @@ class IncidentTaskTracker {
 		if (incident.priority() != null) {
 			task.setPriority(Escalations.taskPriority(incident.priority()));
 		}
-		task.setVariableLocal(Var.INCIDENT_HISTORY, history(number));
+		// The caller's own task (confirming the resolution) shows what the caller may
+		// see;
+		// staff tasks show the work notes too.
+		task.setVariableLocal(Var.INCIDENT_HISTORY,
+				history(number, !Element.TASK_CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())));
 		if (Element.WORK_TASKS.contains(task.getTaskDefinitionKey())) {
 			String group = task.getCandidates()
 				.stream()
@@ -97,8 +101,8 @@ class IncidentTaskTracker {
 		}
 	}
 
-	private String history(String number) {
-		List<Activity> timeline = this.records.timeline(number, true);
+	private String history(String number, boolean includeInternal) {
+		List<Activity> timeline = this.records.timeline(number, includeInternal);
 		return timeline.stream()
 			.skip(Math.max(0, timeline.size() - HISTORY_ENTRIES))
 			.map(IncidentTaskTracker::line)
