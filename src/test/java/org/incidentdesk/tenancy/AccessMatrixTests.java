@@ -338,6 +338,42 @@ class AccessMatrixTests {
 	}
 
 	@Test
+	void theEngineSurfacesMoveAnIncidentOnlyThroughItsProcess() throws Exception {
+		// Callers sign in to no webapp, not even the welcome page
+		for (String caller : List.of("caller-a", "viewer-a")) {
+			for (String app : List.of("welcome", "tasklist")) {
+				assertThat(WebappSession.signIn(this.http, app, caller, PASSWORD).status()).isEqualTo(403);
+			}
+		}
+		// The triage task's candidates do not end it by a BPMN error or write its
+		// variables; nobody but an administrator touches its timers
+		String task = "/engine-rest/task/" + this.taskA;
+		expect(exchange("desk", HttpMethod.POST, task + "/bpmnError", Map.of("errorCode", "X")), 403);
+		expect(exchange("desk", HttpMethod.POST, task + "/variables",
+				Map.of("modifications", Map.of("assignedGroup", Map.of("value", "vendor-mx-b")))), 403);
+		JsonNode timer = this.json
+			.readTree(exchange("root", HttpMethod.GET,
+					"/engine-rest/job?timers=true&processInstanceId=" + this.processA, null)
+				.getBody())
+			.get(0);
+		String job = "/engine-rest/job/" + timer.get("id").asText();
+		for (String user : List.of("desk", "support-a", "tech-a", "manager", "delivery", "auditor")) {
+			expect(exchange(user, HttpMethod.POST, job + "/execute", null), 403);
+		}
+		for (String user : List.of("vendor-b", "tech-b")) {
+			expect(exchange(user, HttpMethod.POST, job + "/execute", null), 404);
+		}
+		// Read back: the task is there, unchanged, and the timer kept its retries
+		assertThat(single("root", "/engine-rest/task?processInstanceBusinessKey=" + this.incidentA).get("id").asText())
+			.isEqualTo(this.taskA);
+		assertThat(this.json.readTree(exchange("root", HttpMethod.GET, job, null).getBody()).get("retries").asInt())
+			.isEqualTo(timer.get("retries").asInt());
+		assertThat(this.json.readTree(exchange("root", HttpMethod.GET, job, null).getBody())
+			.get("exceptionMessage")
+			.isNull()).isTrue();
+	}
+
+	@Test
 	void aProcessCannotBeStartedForAnIncidentThatHasOne() {
 		// When the service desk starts the incident process for tenant A's incident
 		ResponseEntity<String> start = exchange("desk", HttpMethod.POST,
