@@ -398,7 +398,44 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		if (COMPLETIONS.contains(action)) {
 			return checkCompletionVariables(task, request.json().path("variables"));
 		}
+		if (action.isEmpty() && method.equals("PUT")) {
+			return checkTaskUpdate(task, request.json());
+		}
 		return Check.PASS;
+	}
+
+	/**
+	 * An update of an incident's task may move its due and follow-up dates (Tasklist's
+	 * reminders); the rest (name, assignee, owner, priority, ...) is the process's.
+	 * Camunda sets every field of the update, so a field left out would be cleared.
+	 */
+	private static Check checkTaskUpdate(Task task, JsonNode update) {
+		Map<String, Object> current = new java.util.LinkedHashMap<>();
+		current.put("name", task.getName());
+		current.put("description", task.getDescription());
+		current.put("priority", task.getPriority());
+		current.put("assignee", task.getAssignee());
+		current.put("owner", task.getOwner());
+		current.put("delegationState", (task.getDelegationState() != null) ? task.getDelegationState().name() : null);
+		current.put("parentTaskId", task.getParentTaskId());
+		current.put("caseInstanceId", task.getCaseInstanceId());
+		current.put("tenantId", task.getTenantId());
+		List<String> changed = new ArrayList<>();
+		current.forEach((field, value) -> {
+			JsonNode sent = update.path(field);
+			String sentText = (sent.isMissingNode() || sent.isNull()) ? null : sent.asText();
+			if (!java.util.Objects.equals(sentText, (value != null) ? String.valueOf(value) : null)) {
+				changed.add(field);
+			}
+		});
+		if (changed.isEmpty()) {
+			return Check.PASS;
+		}
+		return Check.refuse(403, "Not allowed",
+				"An update of an incident's task may change its due and follow-up dates only; "
+						+ String.join(", ", changed) + (changed.size() == 1 ? " belongs" : " belong")
+						+ " to the process. Claim, "
+						+ "assign or complete the task instead (and send the task's other fields unchanged).");
 	}
 
 	private List<String> groupsOf(String userId) {

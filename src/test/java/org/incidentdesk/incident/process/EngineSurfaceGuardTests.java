@@ -235,7 +235,7 @@ class EngineSurfaceGuardTests {
 	// Finding 5: read-only roles write
 
 	@Test
-	void readOnlyRolesWriteNothingOnTasks() {
+	void readOnlyRolesWriteNothingOnTasks() throws Exception {
 		Incident incident = report("Overseers only read");
 		Task triage = triageTask(incident);
 		String task = "/task/" + triage.getId();
@@ -250,6 +250,24 @@ class EngineSurfaceGuardTests {
 			}
 		}
 		assertThat(this.tasks.getTaskComments(triage.getId())).isEmpty();
+
+		// An update of the task moves its dates, not its owner, name or priority
+		JsonNode current = this.json.readTree(call("sam", HttpMethod.GET, REST + task, null).getBody());
+		Map<String, Object> update = new java.util.HashMap<>();
+		for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState",
+				"followUp", "parentTaskId", "caseInstanceId", "tenantId")) {
+			update.put(field, this.json.convertValue(current.get(field), Object.class));
+		}
+		update.put("owner", "audrey");
+		assertRefused(call("sam", HttpMethod.PUT, REST + task, update), 403, "owner belongs to the process");
+		update.put("owner", null);
+		update.put("due", "2030-01-01T09:00:00.000+0000");
+		ResponseEntity<String> moved = call("sam", HttpMethod.PUT, REST + task, update);
+		assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(204);
+		Task updated = this.tasks.createTaskQuery().taskId(triage.getId()).singleResult();
+		assertThat(updated.getOwner()).isNull();
+		assertThat(updated.getDueDate()).isNotNull();
+		assertThat(updated.getName()).isEqualTo(triage.getName());
 		assertThat(this.tasks.createTaskQuery().taskId(triage.getId()).singleResult().getAssignee()).isNull();
 
 		// The task's candidates do work on it, but give it only to another candidate
