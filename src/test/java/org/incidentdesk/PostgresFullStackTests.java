@@ -109,6 +109,83 @@ class PostgresFullStackTests {
 		assertThat(this.http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
+	@Test
+	void refusedEngineCallsFromManyUsersAtOnceChangeNothingWhileTheAgentWorks() throws Exception {
+		// Given an open incident with its triage task and SLA timers
+		ResponseEntity<Map<String, Object>> created = as("alice").exchange(
+				"/api/v1/incidents", HttpMethod.POST, new HttpEntity<>(Map.of("summary",
+						"Badge reader at the gate is dead", "category", "hardware", "impact", "LOW", "urgency", "LOW")),
+				MAP);
+		String number = (String) created.getBody().get("number");
+		Map<String, Object> task = as("sam")
+			.exchange("/engine-rest/task?processInstanceBusinessKey=" + number, HttpMethod.GET, null, LIST)
+			.getBody()
+			.get(0);
+		String taskId = (String) task.get("id");
+		String processInstance = (String) task.get("processInstanceId");
+		List<Map<String, Object>> timers = as("demo")
+			.exchange("/engine-rest/job?timers=true&processInstanceId=" + processInstance, HttpMethod.GET, null, LIST)
+			.getBody();
+		assertThat(timers).isNotEmpty();
+		String job = "/engine-rest/job/" + timers.get(0).get("id");
+
+		// When 24 refused calls (job executions, BPMN errors, variable writes, comments
+		// of
+		// read-only roles) arrive at once from several users, while the agent completes
+		// the task through its checked path
+		List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			calls.add(() -> as("ivan").postForEntity(job + "/execute", null, String.class).getStatusCode().value());
+			calls.add(() -> as("alice")
+				.postForEntity("/engine-rest/task/" + taskId + "/bpmnError", Map.of("errorCode", "X"), String.class)
+				.getStatusCode()
+				.value());
+			calls.add(() -> as("sam")
+				.exchange("/engine-rest/task/" + taskId + "/variables/priority", HttpMethod.PUT,
+						new HttpEntity<>(Map.of("value", "P1", "type", "String")), String.class)
+				.getStatusCode()
+				.value());
+			calls.add(
+					() -> as("audrey")
+						.postForEntity("/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "audit"),
+								String.class)
+						.getStatusCode()
+						.value());
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(13);
+		try {
+			List<java.util.concurrent.Future<Integer>> refusals = calls.stream().map(pool::submit).toList();
+			java.util.concurrent.Future<Integer> completion = pool.submit(() -> as("sam")
+				.postForEntity("/engine-rest/task/" + taskId + "/complete",
+						Map.of("variables",
+								Map.of("triageDecision", Map.of("value", "RESOLVE"), "resolutionCode",
+										Map.of("value", "SOLVED_WORKAROUND"), "resolutionNotes",
+										Map.of("value", "Replaced the reader's fuse."))),
+						String.class)
+				.getStatusCode()
+				.value());
+
+			// Then every refusal is a 403, the completion went through, and the timers
+			// kept their retries
+			for (java.util.concurrent.Future<Integer> refusal : refusals) {
+				assertThat(refusal.get()).isEqualTo(403);
+			}
+			assertThat(completion.get()).isEqualTo(204);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Map<String, Object> incident = as("sam").exchange("/api/v1/incidents/" + number, HttpMethod.GET, null, MAP)
+			.getBody();
+		assertThat(incident).containsEntry("state", "RESOLVED")
+			.containsEntry("priority", created.getBody().get("priority"));
+		assertThat(this.jdbc.sql(
+				"select count(*) from act_ru_job where process_instance_id_ = ? and (retries_ < 3 or exception_msg_ is not null)")
+			.param(processInstance)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private TestRestTemplate as(String user) {
 		return this.http.withBasicAuth(user, "demo");
 	}
