@@ -28,14 +28,20 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>after {@code incident-desk.security.credential-cache.ttl} (30 seconds by
  * default);</li>
- * <li>when a wrong password is given for the user (Camunda may lock the user after such
- * attempts);</li>
+ * <li>when a wrong password is given for the user: it locks the account for a while
+ * ({@link SignInLocks}), and the next sign-in must ask Camunda, which refuses it during
+ * the lock;</li>
  * <li>when Camunda's identity service changes the user, their password, their groups or
  * tenants, or deletes a group or tenant ({@link IdentityChangesForgetSignIns}), at once
  * and again when that change commits.</li>
  * </ul>
  * A check that started before such a change is not remembered after it (the generation
  * counter), so an old password cannot come back through a race.
+ * <p>
+ * So a locked account does not sign in through this cache on the node that saw the wrong
+ * password. Another node of a cluster keeps a sign-in it remembered before the lock until
+ * the ttl is up: that needs the right password, which is what the lock keeps from
+ * guessers, and a guess never matches a remembered sign-in, so it always reaches Camunda.
  */
 @Component
 class CredentialCache {

@@ -63,7 +63,7 @@ class IdentityChangesForgetSignIns extends AbstractProcessEnginePlugin {
 		public boolean checkPassword(String userId, String password) {
 			boolean matches = super.checkPassword(userId, password);
 			if (!matches && userId != null) {
-				// A wrong password may lock the user.
+				// A wrong password locks the user for a while (SignInLocks).
 				forget(userId);
 			}
 			return matches;

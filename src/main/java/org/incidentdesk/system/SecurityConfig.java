@@ -16,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -84,7 +83,8 @@ class SecurityConfig {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
-			ObjectMapper json) throws Exception {
+			SignInLocks locks, ObjectMapper json) throws Exception {
+		SignInProblemEntryPoint signIn = new SignInProblemEntryPoint(json, locks.longestLock());
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
@@ -114,8 +114,9 @@ class SecurityConfig {
 			// HTTPS requests) plus no referrer to other sites.
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-			.httpBasic(Customizer.withDefaults())
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
+			.httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// API clients send credentials on every request, so there is no session to
 			// forge.

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.PasswordRules;
+import org.incidentdesk.system.SignInLocks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,9 @@ public class Tenancy {
 	/** The ids Camunda accepts here (see general-resource-whitelist-pattern). */
 	private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*");
 
+	/** The most users one page of {@code GET /api/v1/admin/users} lists. */
+	static final int MAX_PAGE_SIZE = 200;
+
 	/** Groups whose membership means something else than "works for the provider". */
 	private static final List<String> NOT_PROVIDER_GROUPS = List.of(CurrentUser.CUSTOMERS,
 			CurrentUser.ORGANISATION_VIEWERS, CurrentUser.MONITORING);
@@ -36,9 +40,12 @@ public class Tenancy {
 
 	private final AccessModel access;
 
-	Tenancy(IdentityService identity, AccessModel access) {
+	private final SignInLocks locks;
+
+	Tenancy(IdentityService identity, AccessModel access, SignInLocks locks) {
 		this.identity = identity;
 		this.access = access;
+		this.locks = locks;
 	}
 
 	TenantView createTenant(NewTenant request) {
@@ -206,7 +213,31 @@ public class Tenancy {
 			this.identity.setUserInfo(user.getId(), "locale", request.locale());
 		}
 		return new UserView(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(), List.copyOf(groups),
-				(tenantId != null) ? List.of(tenantId) : List.of());
+				(tenantId != null) ? List.of(tenantId) : List.of(), this.locks.lockOf(user));
+	}
+
+	UserView userView(String userId) {
+		return view(existingUser(userId));
+	}
+
+	/** Users by id, a page at a time; only those locked now if asked. */
+	List<UserView> users(boolean lockedOnly, int page, int size) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw TenancyRequestException
+				.invalid("Ask for page 0 or later and a size from 1 to " + MAX_PAGE_SIZE + ".");
+		}
+		List<User> users = lockedOnly ? this.locks.lockedUsers(page * size, size)
+				: this.identity.createUserQuery().orderByUserId().asc().listPage(page * size, size);
+		return users.stream().map(this::view).toList();
+	}
+
+	/**
+	 * Lifts the user's sign-in lock and forgets the failed attempts, so the next sign-in
+	 * with the right password works at once. Nothing happens to a user who is not locked.
+	 */
+	void unlock(String userId) {
+		existingUser(userId);
+		this.identity.unlockUser(userId);
 	}
 
 	private void provision(String tenantId, List<String> teams) {
@@ -286,6 +317,35 @@ public class Tenancy {
 				.notFound("There is no tenant '" + id + "'. List them with GET /api/v1/admin/tenants.");
 		}
 		return tenant;
+	}
+
+	private User existingUser(String id) {
+		User user = this.identity.createUserQuery().userId(id).singleResult();
+		if (user == null) {
+			throw TenancyRequestException.notFound("There is no user '" + id + "'.");
+		}
+		return user;
+	}
+
+	private UserView view(User user) {
+		List<String> groups = this.identity.createGroupQuery()
+			.groupMember(user.getId())
+			.orderByGroupId()
+			.asc()
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		List<String> tenants = this.identity.createTenantQuery()
+			.userMember(user.getId())
+			.orderByTenantId()
+			.asc()
+			.list()
+			.stream()
+			.map(Tenant::getId)
+			.toList();
+		return new UserView(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(), groups, tenants,
+				this.locks.lockOf(user));
 	}
 
 	private TenantView view(Tenant tenant) {

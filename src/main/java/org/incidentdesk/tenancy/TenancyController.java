@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -97,6 +98,32 @@ class TenancyController {
 	ResponseEntity<UserView> createUser(@Valid @RequestBody NewUser request) {
 		UserView user = this.tenancy.createUser(request);
 		return ResponseEntity.created(URI.create("/api/v1/admin/users/" + user.id())).body(user);
+	}
+
+	@GetMapping("/users")
+	@Operation(summary = "List users by id, with their sign-in locks",
+			description = "locked=true lists only the users whose account is locked now after wrong passwords. "
+					+ "Pages of size users (at most 200), from page 0.")
+	List<UserView> users(@RequestParam(defaultValue = "false") boolean locked,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.tenancy.users(locked, page, size);
+	}
+
+	@GetMapping("/users/{userId}")
+	@Operation(summary = "Read a user, with failed sign-ins and lock",
+			description = "lock.locked says whether the account refuses every sign-in now, lock.lockedUntil until "
+					+ "when, lock.failedAttempts how many wrong passwords came since the last sign-in.")
+	UserView user(@PathVariable String userId) {
+		return this.tenancy.userView(userId);
+	}
+
+	@DeleteMapping("/users/{userId}/lock")
+	@Operation(summary = "Lift a user's sign-in lock",
+			description = "The right password works again at once and the failed attempts are forgotten. "
+					+ "Answers 204 also when the user was not locked.")
+	ResponseEntity<Void> unlock(@PathVariable String userId) {
+		this.tenancy.unlock(userId);
+		return ResponseEntity.noContent().build();
 	}
 
 }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
 import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.HandoverKind;
 import org.incidentdesk.incident.Incident;
@@ -76,9 +77,10 @@ class TaskOutcomeValidator implements TaskListener {
 			case "RESOLVE" -> checkResolution(task, errors);
 			case "REQUEST_INFO" -> require(task, Var.CALLER_QUESTION, "Write the question for the caller.", errors);
 			case "ESCALATE" -> {
-				String group = optionalText(task, Var.ESCALATION_GROUP)
-					.orElse((String) task.getVariable(Var.FIRST_TEAM));
-				if (checkSupportGroup(group, errors)) {
+				Optional<String> chosen = optionalText(task, Var.ESCALATION_GROUP);
+				String group = chosen.orElse((String) task.getVariable(Var.FIRST_TEAM));
+				if (checkSupportGroup(task, group, chosen.isPresent() ? null : "the routing table's first team",
+						Var.ESCALATION_GROUP, null, errors)) {
 					handOver(task, group, HandoverKind.ESCALATION, REMOTE);
 				}
 			}
@@ -107,13 +109,14 @@ class TaskOutcomeValidator implements TaskListener {
 		switch (decision) {
 			case "RESOLVE" -> checkResolution(task, errors);
 			case "ESCALATE" -> {
-				String group = optionalText(task, Var.ESCALATION_GROUP)
-					.orElse((String) task.getVariable(Var.VENDOR_TEAM));
+				Optional<String> chosen = optionalText(task, Var.ESCALATION_GROUP);
+				String group = chosen.orElse((String) task.getVariable(Var.VENDOR_TEAM));
 				if (group.equals(current)) {
 					errors.add("The incident is already with " + current
 							+ "; choose the team to escalate to in 'Support team'.");
 				}
-				else if (checkSupportGroup(group, errors)) {
+				else if (checkSupportGroup(task, group, chosen.isPresent() ? null : "the routing table's vendor team",
+						Var.ESCALATION_GROUP, current, errors)) {
 					handOver(task, group, HandoverKind.ESCALATION, REMOTE);
 				}
 			}
@@ -125,7 +128,7 @@ class TaskOutcomeValidator implements TaskListener {
 				else if (group.get().equals(current)) {
 					errors.add("The incident is already with " + current + "; choose another team.");
 				}
-				else if (checkSupportGroup(group.get(), errors)) {
+				else if (checkSupportGroup(task, group.get(), null, Var.TRANSFER_GROUP, current, errors)) {
 					handOver(task, group.get(), HandoverKind.TRANSFER, REMOTE);
 				}
 			}
@@ -145,7 +148,7 @@ class TaskOutcomeValidator implements TaskListener {
 			case "RESOLVE" -> checkResolution(task, errors);
 			case "SEND_TO_VENDOR" -> {
 				String vendor = (String) task.getVariable(Var.VENDOR_TEAM);
-				if (checkSupportGroup(vendor, errors)) {
+				if (checkSupportGroup(task, vendor, "the routing table's vendor team", null, null, errors)) {
 					handOver(task, vendor, HandoverKind.ESCALATION, REMOTE);
 				}
 			}
@@ -172,7 +175,8 @@ class TaskOutcomeValidator implements TaskListener {
 					errors.add("Choose the team to reassign the incident to.");
 				}
 				else {
-					checkSupportGroup(group.get(), errors);
+					checkSupportGroup(task, group.get(), null, Var.REASSIGN_GROUP,
+							(String) task.getVariable(Var.ASSIGNED_GROUP), errors);
 				}
 			}
 			case "RAISE_PRIORITY" -> {
@@ -223,14 +227,74 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 	}
 
-	/** Provider teams that take escalations: support teams and vendors. */
-	private boolean checkSupportGroup(String group, List<String> errors) {
-		if (group == null || !(group.startsWith("support-") || group.startsWith("vendor-"))
-				|| this.identity.createGroupQuery().groupId(group).count() == 0) {
-			errors.add("'" + group + "' is not a support or vendor team.");
-			return false;
+	/**
+	 * Whether the group may take the incident's work: a support team or vendor that
+	 * serves the incident's tenant (a tenant member in Camunda), since only such a group
+	 * sees the tenant's tasks and incidents. A refusal names the teams that do serve it.
+	 * @param task the task being completed
+	 * @param group the group chosen, or picked by default
+	 * @param pickedBy what picked the group when the worker did not (the routing table),
+	 * or null
+	 * @param variable the variable in which the worker chooses a team instead, or null
+	 * when the decision has no choice
+	 * @param current the group the incident is with, which is no choice, or null
+	 * @param errors where a refusal goes
+	 */
+	private boolean checkSupportGroup(DelegateTask task, String group, String pickedBy, String variable, String current,
+			List<String> errors) {
+		boolean supportTeam = isSupportTeam(group) && this.identity.createGroupQuery().groupId(group).count() > 0;
+		String tenant = tenantOf(task);
+		if (tenant == null) {
+			// Every incident has its tenant; a process started without one serves nobody
+			// in particular.
+			if (!supportTeam) {
+				errors.add("'" + group + "' is not a support or vendor team.");
+			}
+			return supportTeam;
 		}
-		return true;
+		if (supportTeam && this.identity.createGroupQuery().groupId(group).memberOfTenant(tenant).count() > 0) {
+			return true;
+		}
+		String named = (pickedBy != null) ? capitalised(pickedBy) + ", '" + group + "'," : "'" + group + "'";
+		String refusal = supportTeam ? named + " does not serve this customer organisation (" + tenant
+				+ "), so it could not see the incident." : named + " is not a support or vendor team.";
+		List<String> serving = this.identity.createGroupQuery()
+			.memberOfTenant(tenant)
+			.orderByGroupId()
+			.asc()
+			.list()
+			.stream()
+			.map(Group::getId)
+			.filter(TaskOutcomeValidator::isSupportTeam)
+			.filter(id -> !id.equals(current))
+			.toList();
+		if (serving.isEmpty()) {
+			errors.add(refusal + " No " + ((current != null) ? "other " : "")
+					+ "support or vendor team serves it; an administrator can add one with PUT /api/v1/admin/tenants/"
+					+ tenant + "/serving-groups/{team}.");
+		}
+		else if (variable == null) {
+			errors.add(refusal + " Teams serving it: " + String.join(", ", serving)
+					+ "; return the incident to the service desk to escalate to one of them.");
+		}
+		else {
+			errors.add(
+					refusal + " Choose a team that serves it in " + variable + ": " + String.join(", ", serving) + ".");
+		}
+		return false;
+	}
+
+	private static boolean isSupportTeam(String group) {
+		return group != null && (group.startsWith("support-") || group.startsWith("vendor-"));
+	}
+
+	private static String tenantOf(DelegateTask task) {
+		Object tenant = task.getVariable(Var.TENANT_ID);
+		return (tenant instanceof String id) ? id : task.getTenantId();
+	}
+
+	private static String capitalised(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	private static void handOver(DelegateTask task, String group, HandoverKind kind, String location) {

@@ -1,0 +1,62 @@
+package org.incidentdesk.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Answers a request without a valid HTTP Basic sign-in with 401 and a problem detail. A
+ * refused sign-in says the same for an unknown user, a wrong password and a locked
+ * account, so the answer tells nobody which accounts exist or are locked; it names the
+ * lock policy, so a person who typed the right password during a lock knows to wait.
+ */
+class SignInProblemEntryPoint implements AuthenticationEntryPoint {
+
+	static final String SIGN_IN = "Sign in with your Incident Desk user id and password (HTTP Basic).";
+
+	private final ObjectMapper json;
+
+	private final String refused;
+
+	SignInProblemEntryPoint(ObjectMapper json, Duration longestLock) {
+		this.json = json;
+		this.refused = "Unknown user or wrong password, or the account is locked: after a wrong password an account "
+				+ "refuses every sign-in for a few seconds, longer after each further one, at most "
+				+ describe(longestLock) + ". Try again later, or ask an administrator to lift the lock.";
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		boolean refusedSignIn = exception instanceof BadCredentialsException;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				refusedSignIn ? this.refused : SIGN_IN);
+		problem.setTitle(refusedSignIn ? "Sign-in refused" : "Not signed in");
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.UNAUTHORIZED.value());
+		// Browsers show their sign-in dialog for Swagger UI and the API on this header.
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Incident Desk\"");
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	private static String describe(Duration duration) {
+		if (duration.toSecondsPart() == 0 && duration.toMinutes() > 0) {
+			long minutes = duration.toMinutes();
+			return minutes + ((minutes == 1) ? " minute" : " minutes");
+		}
+		return duration.toSeconds() + " seconds";
+	}
+
+}
