@@ -90,8 +90,7 @@ public class IncidentRecords {
 			throw new BadUserRequestException("Incident " + number
 					+ " belongs to another customer organisation than the process started for it.");
 		}
-		this.repository.update(incident.id(), this.clock.nowUtc(), "process_instance_id = :pi", "pi",
-				processInstanceId);
+		this.repository.update(incident, this.clock.nowUtc(), "process_instance_id = :pi", "pi", processInstanceId);
 	}
 
 	/** Records the outcome of classification: CI, priority and the SLA due times. */
@@ -99,7 +98,7 @@ public class IncidentRecords {
 			OffsetDateTime resolutionWarningAt, OffsetDateTime resolutionDueAt) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, """
+		this.repository.update(incident, now, """
 				ci_id = :ci, priority = :priority, response_due_at = :responseDue,
 				resolution_warning_at = :warning, resolution_due_at = :resolutionDue""", "ci", ciId, "priority",
 				priority, "responseDue", responseDueAt, "warning", resolutionWarningAt, "resolutionDue",
@@ -115,8 +114,8 @@ public class IncidentRecords {
 			throw new IllegalArgumentException("An incident goes on hold only with a reason.");
 		}
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, "state = :state, hold_reason = :reason", "state", target.name(),
-				"reason", (target == IncidentState.ON_HOLD) ? holdReason.name() : null);
+		this.repository.update(incident, now, "state = :state, hold_reason = :reason", "state", target.name(), "reason",
+				(target == IncidentState.ON_HOLD) ? holdReason.name() : null);
 		changed(incident, "state", incident.state(), target, Visibility.PUBLIC, now);
 		if (target == IncidentState.ON_HOLD) {
 			changed(incident, "holdReason", incident.holdReason(), holdReason, Visibility.PUBLIC, now);
@@ -127,7 +126,7 @@ public class IncidentRecords {
 	public void assign(String number, String group, String assignee) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, "assignment_group = :group, assignee = :assignee", "group", group,
+		this.repository.update(incident, now, "assignment_group = :group, assignee = :assignee", "group", group,
 				"assignee", assignee);
 		changed(incident, "assignmentGroup", incident.assignmentGroup(), group, Visibility.INTERNAL, now);
 		changed(incident, "assignee", incident.assignee(), assignee, Visibility.INTERNAL, now);
@@ -145,7 +144,7 @@ public class IncidentRecords {
 		}
 		OffsetDateTime now = this.clock.nowUtc();
 		Boolean breached = (incident.responseDueAt() != null) ? now.isAfter(incident.responseDueAt()) : null;
-		this.repository.update(incident.id(), now, "responded_at = :now, response_sla_breached = :breached", "now", now,
+		this.repository.update(incident, now, "responded_at = :now, response_sla_breached = :breached", "now", now,
 				"breached", breached);
 		changed(incident, "respondedAt", null, now, Visibility.INTERNAL, now);
 		this.events.publishEvent(new IncidentResponded(number, incident.tenantId(), incident.priority(),
@@ -163,7 +162,7 @@ public class IncidentRecords {
 		OffsetDateTime now = this.clock.nowUtc();
 		int level = kind.levelAfter(incident.supportLevel());
 		int escalations = incident.escalationCount() + (kind.isEscalation() ? 1 : 0);
-		this.repository.update(incident.id(), now, """
+		this.repository.update(incident, now, """
 				assignment_group = :group, assignee = null, support_level = :level, escalation_count = :escalations""",
 				"group", toGroup, "level", level, "escalations", escalations);
 		String from = (incident.assignmentGroup() != null) ? incident.assignmentGroup() : "service-desk";
@@ -175,21 +174,21 @@ public class IncidentRecords {
 	public void setPriority(String number, String priority) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, "priority = :priority", "priority", priority);
+		this.repository.update(incident, now, "priority = :priority", "priority", priority);
 		changed(incident, "priority", incident.priority(), priority, Visibility.PUBLIC, now);
 	}
 
 	public void declareMajorIncident(String number) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, "major_incident = true");
+		this.repository.update(incident, now, "major_incident = true");
 		changed(incident, "majorIncident", incident.majorIncident(), true, Visibility.INTERNAL, now);
 	}
 
 	public void markResponseSlaBreached(String number) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, "response_sla_breached = true");
+		this.repository.update(incident, now, "response_sla_breached = true");
 		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"Nobody picked the incident up by its response due time " + incident.responseDueAt() + ".",
 				"responseSlaBreached", String.valueOf(incident.responseSlaBreached()), "true", now);
@@ -207,7 +206,7 @@ public class IncidentRecords {
 	public void markResolutionSlaBreached(String number) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now, "resolution_sla_breached = true");
+		this.repository.update(incident, now, "resolution_sla_breached = true");
 		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"The resolution due time " + incident.resolutionDueAt() + " has passed.", "resolutionSlaBreached",
 				String.valueOf(incident.resolutionSlaBreached()), "true", now);
@@ -218,7 +217,7 @@ public class IncidentRecords {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
 		int count = incident.hierarchicalEscalationCount() + 1;
-		this.repository.update(incident.id(), now, "hierarchical_escalation_count = :count", "count", count);
+		this.repository.update(incident, now, "hierarchical_escalation_count = :count", "count", count);
 		this.repository.insertActivity(incident.id(), ActivityKind.HIERARCHICAL_ESCALATION, Visibility.INTERNAL,
 				this.actor.id(), reason, "hierarchicalEscalationCount",
 				String.valueOf(incident.hierarchicalEscalationCount()), String.valueOf(count), now);
@@ -235,7 +234,7 @@ public class IncidentRecords {
 		boolean firstContact = incident.escalationCount() == 0 && incident.reopenCount() == 0
 				&& (incident.assignmentGroup() == null || "service-desk".equals(incident.assignmentGroup()));
 		Boolean breached = (incident.resolutionDueAt() != null) ? now.isAfter(incident.resolutionDueAt()) : null;
-		this.repository.update(incident.id(), now, """
+		this.repository.update(incident, now, """
 				state = 'RESOLVED', hold_reason = null, resolved_at = :now, resolution_code = :code,
 				resolution_notes = :notes, first_contact_resolution = :fcr,
 				resolution_sla_breached = coalesce(resolution_sla_breached, :breached)""", "now", now, "code",
@@ -253,7 +252,7 @@ public class IncidentRecords {
 		requireTransition(incident, IncidentState.IN_PROGRESS);
 		OffsetDateTime now = this.clock.nowUtc();
 		int reopens = incident.reopenCount() + 1;
-		this.repository.update(incident.id(), now, """
+		this.repository.update(incident, now, """
 				state = 'IN_PROGRESS', reopen_count = :reopens, resolved_at = null, first_contact_resolution = null""",
 				"reopens", reopens);
 		changed(incident, "state", incident.state(), IncidentState.IN_PROGRESS, Visibility.PUBLIC, now);
@@ -272,7 +271,7 @@ public class IncidentRecords {
 		Long toResolve = seconds(incident.createdAt(), incident.resolvedAt());
 		boolean slaMet = !Boolean.TRUE.equals(incident.responseSlaBreached())
 				&& !Boolean.TRUE.equals(incident.resolutionSlaBreached());
-		this.repository.update(incident.id(), now, """
+		this.repository.update(incident, now, """
 				state = 'CLOSED', closed_at = :now, closure_code = :code, time_to_respond_seconds = :toRespond,
 				time_to_resolve_seconds = :toResolve, sla_met = :slaMet,
 				response_sla_breached = coalesce(response_sla_breached, false),
@@ -287,7 +286,7 @@ public class IncidentRecords {
 		Incident incident = get(number);
 		requireTransition(incident, IncidentState.CANCELLED);
 		OffsetDateTime now = this.clock.nowUtc();
-		this.repository.update(incident.id(), now,
+		this.repository.update(incident, now,
 				"state = 'CANCELLED', hold_reason = null, closed_at = :now, closure_code = :code, duplicate_of = :dup",
 				"now", now, "code", (duplicateOf != null) ? "DUPLICATE" : "WITHDRAWN", "dup", duplicateOf);
 		changed(incident, "state", incident.state(), IncidentState.CANCELLED, Visibility.PUBLIC, now);

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -113,10 +114,15 @@ class IncidentRepository {
 	}
 
 	/**
-	 * Updates columns of one incident. Column names come from this package only, never
-	 * from input.
+	 * Updates columns of one incident, as it was read: if another transaction changed it
+	 * since (its {@code version} moved on), nothing is written and the update fails with
+	 * a conflict, which {@link org.incidentdesk.system.ConflictRetry} answers by running
+	 * the whole unit of work again on the fresh row. So a change decided on a stale read
+	 * (a count plus one, a state transition) is never silently lost. Column names come
+	 * from this package only, never from input.
 	 */
-	void update(long id, OffsetDateTime now, String assignments, Object... params) {
+	void update(Incident read, OffsetDateTime now, String assignments, Object... params) {
+		long id = read.id();
 		InTransaction state = InTransaction.current(this);
 		if (state != null) {
 			state.incidents.values().removeIf((incident) -> incident.id() == id);
@@ -124,11 +130,14 @@ class IncidentRepository {
 			state.locked.add(id);
 		}
 		var statement = this.jdbc.sql("update incident set " + assignments
-				+ ", updated_at = :updatedAt, version = version + 1 where id = :id");
+				+ ", updated_at = :updatedAt, version = version + 1 where id = :id and version = :version");
 		for (int i = 0; i < params.length; i += 2) {
 			statement = statement.param((String) params[i], params[i + 1]);
 		}
-		statement.param("updatedAt", now).param("id", id).update();
+		if (statement.param("updatedAt", now).param("id", id).param("version", read.version()).update() == 0) {
+			throw new OptimisticLockingFailureException("Incident " + read.number()
+					+ " was changed by a concurrent transaction after it was read (version " + read.version() + ")");
+		}
 	}
 
 	/**

@@ -1,0 +1,37 @@
+package org.incidentdesk.incident;
+
+import org.incidentdesk.PostgresTest;
+import org.incidentdesk.system.ConflictRetry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Two concurrent changes of one incident on a real PostgreSQL: neither is silently lost.
+ */
+@PostgresTest
+class ConcurrentRecordUpdatesPostgresTests {
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	IncidentRecords records;
+
+	@Autowired
+	ConflictRetry retry;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void bothOfTwoConcurrentChangesAreKept() throws Exception {
+		ConcurrentRecordUpdates.bothChangesAreKept(this.incidents, this.records, this.retry);
+	}
+
+	@Test
+	void aChangeDecidedOnAStaleReadIsRefused() throws Exception {
+		ConcurrentRecordUpdates.theStaleChangeIsRefused(this.incidents, this.records, this.transactions);
+	}
+
+}
