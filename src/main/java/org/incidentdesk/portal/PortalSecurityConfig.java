@@ -1,6 +1,7 @@
 package org.incidentdesk.portal;
 
 import org.incidentdesk.system.IdentityServiceAuthenticationProvider;
+import org.incidentdesk.system.ReferrerPolicies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,7 +38,8 @@ class PortalSecurityConfig {
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/portal", false))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedPage("/portal/forbidden"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.build();
 	}
 

@@ -23,7 +23,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -73,7 +72,8 @@ class SecurityConfig {
 					.handle(request, response, new AccessDeniedException(ex.getMessage())))
 				.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
 			.csrf(AbstractHttpConfigurer::disable)
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.build();
 	}
 
@@ -110,10 +110,8 @@ class SecurityConfig {
 				.authenticated())
 			.authenticationProvider(identity)
 			// Spring Security's defaults (nosniff, frame options DENY, no caching, HSTS
-			// on
-			// HTTPS requests) plus no referrer to other sites.
-			.headers(headers -> headers
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			// on HTTPS requests) plus no referrer to other sites.
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.httpBasic(Customizer.withDefaults())
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
