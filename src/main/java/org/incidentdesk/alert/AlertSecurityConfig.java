@@ -38,6 +38,8 @@ class AlertSecurityConfig {
 			// it.
 			.addFilterAfter(new PayloadLimitFilter(json), AuthorizationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			// No Origin check as on the other chains: a browser never adds a bearer token
+			// by itself, so another site's page has no credential to borrow here.
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)

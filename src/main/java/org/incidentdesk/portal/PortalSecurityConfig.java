@@ -1,5 +1,6 @@
 package org.incidentdesk.portal;
 
+import org.incidentdesk.system.CrossSiteChanges;
 import org.incidentdesk.system.IdentityServiceAuthenticationProvider;
 import org.incidentdesk.system.ReferrerPolicies;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +28,15 @@ class PortalSecurityConfig {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain portalSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider identity)
-			throws Exception {
+	SecurityFilterChain portalSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
+			CrossSiteChanges crossSite) throws Exception {
 		return http.securityMatcher("/", "/portal", "/portal/**", LOGIN, "/logout")
-			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/portal/assets/**")
+			// The CSRF token already stops another site's forms; a form post that a
+			// browser says comes from another site is refused all the same (the
+			// forbidden page).
+			.authorizeHttpRequests(requests -> requests.requestMatchers(crossSite)
+				.denyAll()
+				.requestMatchers(LOGIN, "/portal/assets/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -52,25 +52,24 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json) throws Exception {
+	SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json, CrossSiteChanges crossSite)
+			throws Exception {
 		// The webapps authenticate with their own login and protect themselves against
 		// CSRF; /engine-rest authenticates with Camunda's Basic filter, whose credentials
-		// a browser remembers, so a change another site makes a browser send is refused
-		// here (as on /api/v1).
+		// a browser remembers. A change that a page of another site makes a browser send
+		// is refused here for both (as on /api/v1), before Camunda sees it.
 		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring
 		// MVC.
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		var refused = new ProblemAccessDeniedHandler(json, crossSite);
 		return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
-			.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityConfig::crossSiteChange)
-				.denyAll()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(crossSite).denyAll().anyRequest().permitAll())
 			// Camunda authenticates after this chain, so a refused request is anonymous
 			// here.
 			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> new ProblemAccessDeniedHandler(json)
-					.handle(request, response, new AccessDeniedException(ex.getMessage())))
-				.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
+				.authenticationEntryPoint((request, response, ex) -> refused.handle(request, response,
+						new AccessDeniedException(ex.getMessage())))
+				.accessDeniedHandler(refused))
 			.csrf(AbstractHttpConfigurer::disable)
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
@@ -84,16 +83,17 @@ class SecurityConfig {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
-			ObjectMapper json) throws Exception {
+			ObjectMapper json, CrossSiteChanges crossSite) throws Exception {
+		var refused = new ProblemAccessDeniedHandler(json, crossSite);
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
 				// Browsers remember HTTP Basic credentials, so a page of another site
-				// could
-				// make a signed-in browser change something here; browsers say so.
-				.requestMatchers(SecurityConfig::crossSiteChange)
+				// could make a signed-in browser change something here; browsers say
+				// so.
+				.requestMatchers(crossSite)
 				.denyAll()
 				// Metrics (and the other actuator endpoints but health) tell about every
 				// tenant: administrators and the monitoring system's user only.
@@ -113,7 +113,7 @@ class SecurityConfig {
 			// on HTTPS requests) plus no referrer to other sites.
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.httpBasic(Customizer.withDefaults())
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refused))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// API clients send credentials on every request, so there is no session to
 			// forge.
@@ -123,15 +123,6 @@ class SecurityConfig {
 
 	static boolean changesSomething(HttpServletRequest request) {
 		return !SAFE_METHODS.contains(request.getMethod());
-	}
-
-	/**
-	 * A change a browser sends on behalf of another site: the Fetch Metadata header
-	 * {@code Sec-Fetch-Site: cross-site}, which every current browser sets and no page
-	 * can forge. API clients outside a browser do not send it.
-	 */
-	static boolean crossSiteChange(HttpServletRequest request) {
-		return changesSomething(request) && "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
 	}
 
 	private static AuthorizationDecision notAnAuditor(Supplier<Authentication> authentication,
