@@ -16,11 +16,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -85,6 +85,17 @@ class SecurityConfig {
 	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
 			ObjectMapper json, CrossSiteChanges crossSite) throws Exception {
 		var refused = new ProblemAccessDeniedHandler(json, crossSite);
+		var challenge = new ProblemBasicAuthenticationEntryPoint(json);
+		// A change from another site is refused as such, signed in or not: a 401 would
+		// only ask the browser for the credentials that must not be used.
+		AuthenticationEntryPoint signIn = (request, response, ex) -> {
+			if (crossSite.matches(request)) {
+				refused.handle(request, response, new AccessDeniedException(ex.getMessage()));
+			}
+			else {
+				challenge.commence(request, response, ex);
+			}
+		};
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
@@ -112,8 +123,9 @@ class SecurityConfig {
 			// Spring Security's defaults (nosniff, frame options DENY, no caching, HSTS
 			// on HTTPS requests) plus no referrer to other sites.
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
-			.httpBasic(Customizer.withDefaults())
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refused))
+			// 401 and 403 are problem details; the 401 keeps the Basic challenge.
+			.httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn).accessDeniedHandler(refused))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// API clients send credentials on every request, so there is no session to
 			// forge.
