@@ -46,7 +46,9 @@ public class CrossSiteChanges implements RequestMatcher {
 
 	private static final String ORIGIN = "Origin";
 
-	/** An origin named in a refusal is cut to this length, the header is the sender's. */
+	/**
+	 * A refusal quotes the Origin it got up to this length: the sender chose the header.
+	 */
 	private static final int SHOWN_ORIGIN_LENGTH = 100;
 
 	private final String publicOrigin;
