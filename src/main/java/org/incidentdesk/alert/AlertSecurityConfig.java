@@ -2,6 +2,7 @@ package org.incidentdesk.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.incidentdesk.system.ReferrerPolicies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,6 +38,9 @@ class AlertSecurityConfig {
 			// it.
 			.addFilterAfter(new PayloadLimitFilter(json), AuthorizationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+			// No Origin check as on the other chains: a browser never adds a bearer token
+			// by itself, so another site's page has no credential to borrow here.
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.csrf(AbstractHttpConfigurer::disable)

@@ -19,7 +19,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>No CSRF token: CSRF lets another site make the browser send the user's ambient
  * credentials (a session cookie). These requests carry no ambient credential; the only
  * credential is the token in the URL, which another site cannot know, and whoever knows
- * it could send the request directly anyway.</li>
+ * it could send the request directly anyway. For the same reason no Origin check
+ * ({@code CrossSiteChanges}) either; it would refuse these pages' own forms, which a
+ * browser posts with {@code Origin: null} under {@code no-referrer}.</li>
  * <li>{@code Referrer-Policy: no-referrer}, so that the token does not leave in the
  * Referer header of any request the page causes; the default headers (no caching, no
  * framing, no sniffing) stay on.</li>

@@ -1,6 +1,8 @@
 package org.incidentdesk.portal;
 
+import org.incidentdesk.system.CrossSiteChanges;
 import org.incidentdesk.system.IdentityServiceAuthenticationProvider;
+import org.incidentdesk.system.ReferrerPolicies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,10 +28,15 @@ class PortalSecurityConfig {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain portalSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider identity)
-			throws Exception {
+	SecurityFilterChain portalSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
+			CrossSiteChanges crossSite) throws Exception {
 		return http.securityMatcher("/", "/portal", "/portal/**", LOGIN, "/logout")
-			.authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN, "/portal/assets/**")
+			// The CSRF token already stops another site's forms; a form post that a
+			// browser says comes from another site is refused all the same (the
+			// forbidden page).
+			.authorizeHttpRequests(requests -> requests.requestMatchers(crossSite)
+				.denyAll()
+				.requestMatchers(LOGIN, "/portal/assets/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -37,7 +44,8 @@ class PortalSecurityConfig {
 			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/portal", false))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedPage("/portal/forbidden"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.build();
 	}
 

@@ -2,6 +2,9 @@ package org.incidentdesk.system;
 
 import java.io.IOException;
 import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -39,6 +42,10 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 	private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Busy\",\"status\":503,\"detail\":\""
 			+ DETAIL + "\"}";
 
+	/** The browser protections every answer carries, the busy one too. */
+	private static final List<String> KEPT_HEADERS = List.of("Referrer-Policy", "X-Content-Type-Options",
+			"X-Frame-Options", "Strict-Transport-Security", "Content-Security-Policy");
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -51,7 +58,14 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
 			}
 			logger.warn("Request {} not carried out because no database connection was free: {}",
 					request.getRequestURI(), ex.toString());
+			// The reset drops what the failed request set, and with it the headers the
+			// security chain wrote on its way out; those stay.
+			Map<String, List<String>> kept = new LinkedHashMap<>();
+			for (String header : KEPT_HEADERS) {
+				kept.put(header, List.copyOf(response.getHeaders(header)));
+			}
 			response.reset();
+			kept.forEach((header, values) -> values.forEach(value -> response.addHeader(header, value)));
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -20,38 +20,40 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final ObjectMapper json;
 
-	ProblemAccessDeniedHandler(ObjectMapper json) {
+	private final CrossSiteChanges crossSite;
+
+	ProblemAccessDeniedHandler(ObjectMapper json, CrossSiteChanges crossSite) {
 		this.json = json;
+		this.crossSite = crossSite;
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		String detail;
-		if (SecurityConfig.crossSiteChange(request)) {
-			detail = "A page of another site may not change anything here. Use the API from your own client.";
-		}
-		else if (path.startsWith("/actuator")) {
-			detail = "Only members of '" + CurrentUser.ADMINISTRATORS + "' or '" + CurrentUser.MONITORING
-					+ "' read the metrics.";
-		}
-		else if (path.startsWith("/api/v1/admin")) {
-			detail = "Only members of '" + CurrentUser.ADMINISTRATORS + "' use the administration API.";
-		}
-		else if (SecurityConfig.changesSomething(request)) {
-			detail = "Auditors read everything and change nothing: a " + request.getMethod()
-					+ " is refused for members of '" + CurrentUser.AUDITORS + "'.";
-		}
-		else {
-			detail = "You may not read this.";
-		}
+		String crossSiteRefusal = this.crossSite.refusal(request);
+		String detail = (crossSiteRefusal != null) ? crossSiteRefusal : ruleThatRefused(request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
 		problem.setTitle("Not allowed");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(HttpStatus.FORBIDDEN.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	private static String ruleThatRefused(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/actuator")) {
+			return "Only members of '" + CurrentUser.ADMINISTRATORS + "' or '" + CurrentUser.MONITORING
+					+ "' read the metrics.";
+		}
+		if (path.startsWith("/api/v1/admin")) {
+			return "Only members of '" + CurrentUser.ADMINISTRATORS + "' use the administration API.";
+		}
+		if (SecurityConfig.changesSomething(request)) {
+			return "Auditors read everything and change nothing: a " + request.getMethod()
+					+ " is refused for members of '" + CurrentUser.AUDITORS + "'.";
+		}
+		return "You may not read this.";
 	}
 
 }

@@ -20,9 +20,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -52,27 +52,27 @@ class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json) throws Exception {
+	SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectMapper json, CrossSiteChanges crossSite)
+			throws Exception {
 		// The webapps authenticate with their own login and protect themselves against
 		// CSRF; /engine-rest authenticates with Camunda's Basic filter, whose credentials
-		// a browser remembers, so a change another site makes a browser send is refused
-		// here (as on /api/v1).
+		// a browser remembers. A change that a page of another site makes a browser send
+		// is refused here for both (as on /api/v1), before Camunda sees it.
 		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring
 		// MVC.
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+		var refused = new ProblemAccessDeniedHandler(json, crossSite);
 		return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
-			.authorizeHttpRequests(requests -> requests.requestMatchers(SecurityConfig::crossSiteChange)
-				.denyAll()
-				.anyRequest()
-				.permitAll())
+			.authorizeHttpRequests(requests -> requests.requestMatchers(crossSite).denyAll().anyRequest().permitAll())
 			// Camunda authenticates after this chain, so a refused request is anonymous
 			// here.
 			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> new ProblemAccessDeniedHandler(json)
-					.handle(request, response, new AccessDeniedException(ex.getMessage())))
-				.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
+				.authenticationEntryPoint((request, response, ex) -> refused.handle(request, response,
+						new AccessDeniedException(ex.getMessage())))
+				.accessDeniedHandler(refused))
 			.csrf(AbstractHttpConfigurer::disable)
-			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.build();
 	}
 
@@ -83,17 +83,28 @@ class SecurityConfig {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain application(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
-			SignInLocks locks, ObjectMapper json) throws Exception {
-		SignInProblemEntryPoint signIn = new SignInProblemEntryPoint(json, locks.longestLock());
+			SignInLocks locks, ObjectMapper json, CrossSiteChanges crossSite) throws Exception {
+		var refused = new ProblemAccessDeniedHandler(json, crossSite);
+		var challenge = new SignInProblemEntryPoint(json, locks.longestLock());
+		// A change from another site is refused as such, signed in or not: a 401 would
+		// only ask the browser for the credentials that must not be used.
+		AuthenticationEntryPoint signIn = (request, response, ex) -> {
+			if (crossSite.matches(request)) {
+				refused.handle(request, response, new AccessDeniedException(ex.getMessage()));
+			}
+			else {
+				challenge.commence(request, response, ex);
+			}
+		};
 		return http
 			.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
 				// Browsers remember HTTP Basic credentials, so a page of another site
-				// could
-				// make a signed-in browser change something here; browsers say so.
-				.requestMatchers(SecurityConfig::crossSiteChange)
+				// could make a signed-in browser change something here; browsers say
+				// so.
+				.requestMatchers(crossSite)
 				.denyAll()
 				// Metrics (and the other actuator endpoints but health) tell about every
 				// tenant: administrators and the monitoring system's user only.
@@ -110,13 +121,11 @@ class SecurityConfig {
 				.authenticated())
 			.authenticationProvider(identity)
 			// Spring Security's defaults (nosniff, frame options DENY, no caching, HSTS
-			// on
-			// HTTPS requests) plus no referrer to other sites.
-			.headers(headers -> headers
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			// on HTTPS requests) plus no referrer to other sites.
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
+			// 401 and 403 are problem details; the 401 keeps the Basic challenge.
 			.httpBasic(basic -> basic.authenticationEntryPoint(signIn))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn)
-				.accessDeniedHandler(new ProblemAccessDeniedHandler(json)))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn).accessDeniedHandler(refused))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// API clients send credentials on every request, so there is no session to
 			// forge.
@@ -126,15 +135,6 @@ class SecurityConfig {
 
 	static boolean changesSomething(HttpServletRequest request) {
 		return !SAFE_METHODS.contains(request.getMethod());
-	}
-
-	/**
-	 * A change a browser sends on behalf of another site: the Fetch Metadata header
-	 * {@code Sec-Fetch-Site: cross-site}, which every current browser sets and no page
-	 * can forge. API clients outside a browser do not send it.
-	 */
-	static boolean crossSiteChange(HttpServletRequest request) {
-		return changesSomething(request) && "cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
 	}
 
 	private static AuthorizationDecision notAnAuditor(Supplier<Authentication> authentication,

@@ -129,6 +129,37 @@ class PortalHttpTests {
 	}
 
 	@Test
+	void formsThatABrowserSaysComeFromAnotherSiteAreRefusedEvenWithTheToken() {
+		// Given a signed-in caller with an incident, on its page with the form's token
+		String tenant = this.world.tenant();
+		String caller = this.world.caller(tenant);
+		Incident incident = report(tenant, caller, "Origin check");
+		PortalSession session = PortalSession.signedIn(this.port, caller, PortalWorld.password(caller));
+		String comments = "/portal/incidents/" + incident.number() + "/comments";
+		session.get("/portal/incidents/" + incident.number());
+
+		// When the browser says a page of another site sends the form
+		HttpResponse<String> foreignOrigin = session.post(comments, Map.of("body", "from evil"), "Origin",
+				"https://evil.example");
+		HttpResponse<String> sibling = session.post(comments, Map.of("body", "from a sibling"), "Sec-Fetch-Site",
+				"same-site");
+
+		// Then both are refused with the portal's page, and nothing is written
+		assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+		assertThat(foreignOrigin.body()).contains("That was refused");
+		assertThat(sibling.statusCode()).isEqualTo(403);
+		assertThat(this.records.timeline(incident.number(), true)).extracting(Activity::body)
+			.doesNotContain("from evil", "from a sibling");
+
+		// While the portal's own page is heard
+		HttpResponse<String> own = session.post(comments, Map.of("body", "from the portal"), "Origin", session.origin(),
+				"Sec-Fetch-Site", "same-origin");
+		assertThat(own.statusCode()).isEqualTo(302);
+		assertThat(this.records.timeline(incident.number(), false)).extracting(Activity::body)
+			.contains("from the portal");
+	}
+
+	@Test
 	void pagesCarryTheSecurityHeaders() {
 		HttpResponse<String> login = new PortalSession(this.port).get("/login");
 
@@ -136,6 +167,7 @@ class PortalHttpTests {
 				csp -> assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'"));
 		assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
 	}
 
 	@Test

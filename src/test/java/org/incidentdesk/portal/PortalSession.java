@@ -66,20 +66,31 @@ final class PortalSession {
 				HttpResponse.BodyHandlers.ofByteArray());
 	}
 
-	/** Posts a form with the CSRF token of the last page read. */
-	HttpResponse<String> post(String path, Map<String, String> fields) {
-		return postWithoutToken(path, withToken(fields));
+	/**
+	 * Posts a form with the CSRF token of the last page read, and with the given header
+	 * names and values.
+	 */
+	HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
+		return postWithoutToken(path, withToken(fields), headers);
 	}
 
-	HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+	HttpResponse<String> postWithoutToken(String path, Map<String, String> fields, String... headers) {
 		String body = fields.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The origin a browser names for the portal's own pages. */
+	String origin() {
+		return this.baseUrl;
 	}
 
 	/** Uploads a file the way the portal's form does, the token in the address. */

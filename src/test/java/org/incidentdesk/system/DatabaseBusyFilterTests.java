@@ -3,6 +3,7 @@ package org.incidentdesk.system;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -32,6 +33,32 @@ class DatabaseBusyFilterTests {
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
 		assertThat(response.getContentAsString()).contains("\"status\":503").contains("nothing was changed");
+	}
+
+	@Test
+	void theBusyAnswerKeepsTheBrowserProtectionsButNothingElseOfTheFailedRequest() throws Exception {
+		// Given a request whose security chain wrote its headers and whose handler began
+		// a download before it found no free connection
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		// When
+		this.filter.doFilter(new MockHttpServletRequest("GET", "/portal/incidents/INC0000001/attachments/1"), response,
+				(req, res) -> {
+					var http = (HttpServletResponse) res;
+					http.setHeader("Content-Disposition", "attachment; filename=\"x.png\"");
+					http.setHeader("Referrer-Policy", "same-origin");
+					http.setHeader("X-Content-Type-Options", "nosniff");
+					http.setHeader("X-Frame-Options", "DENY");
+					throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+							new SQLTransientConnectionException("Connection is not available"));
+				});
+
+		// Then
+		assertThat(response.getStatus()).isEqualTo(503);
+		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(response.getHeader("Content-Disposition")).isNull();
 	}
 
 	@Test
