@@ -1,17 +1,14 @@
 package org.incidentdesk.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.jdbc.core.RowMapper;
@@ -153,13 +150,7 @@ class ApiTokens {
 
 	/** Hex SHA-256 of the whole token, prefix included. */
 	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return DigestUtils.sha256Hex(token);
 	}
 
 }

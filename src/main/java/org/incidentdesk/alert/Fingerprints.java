@@ -1,11 +1,9 @@
 package org.incidentdesk.alert;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The identity of an alert whose sender gave none: its labels, as Alertmanager itself
@@ -27,13 +25,7 @@ final class Fingerprints {
 			String v = (value != null) ? value : "";
 			input.append(name.length()).append(':').append(name).append(v.length()).append(':').append(v);
 		});
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest(input.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return DigestUtils.sha256Hex(input.toString());
 	}
 
 }

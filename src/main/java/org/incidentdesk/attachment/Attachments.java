@@ -1,10 +1,8 @@
 package org.incidentdesk.attachment;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.incidentdesk.attachment.RejectedAttachmentException.Reason;
 import org.incidentdesk.attachment.internal.FileTypes;
 import org.incidentdesk.attachment.internal.SafeFileName;
@@ -89,8 +87,8 @@ public class Attachments {
 							+ String.join(", ", this.settings.allowedTypes()) + ".");
 		}
 		String fileName = SafeFileName.of(uploadedName, type);
-		long id = this.repository.insert(incident.id(), fileName, type, content, sha256(content), user.id(),
-				this.clock.nowUtc());
+		long id = this.repository.insert(incident.id(), fileName, type, content, DigestUtils.sha256Hex(content),
+				user.id(), this.clock.nowUtc());
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
 				"Attachment added: " + fileName + " (" + describeSize(content.length) + ").");
 		return this.repository.list(incident.id())
@@ -123,15 +121,6 @@ public class Attachments {
 			return (bytes + 1023) / 1024 + " KB";
 		}
 		return "%.1f MB".formatted(bytes / (1024.0 * 1024.0));
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

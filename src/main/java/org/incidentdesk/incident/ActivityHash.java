@@ -1,16 +1,13 @@
 package org.incidentdesk.incident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 
 /**
  * The hash chain of an incident's timeline. Each entry's hash covers its content and the
@@ -38,8 +35,6 @@ public final class ActivityHash {
 
 	private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
-	private static final String HMAC = "HmacSHA256";
-
 	/** How a hash was computed; stored with every entry and seal. */
 	public enum Scheme {
 
@@ -55,9 +50,9 @@ public final class ActivityHash {
 
 	}
 
-	private final SecretKeySpec key;
+	private final byte[] key;
 
-	private ActivityHash(SecretKeySpec key) {
+	private ActivityHash(byte[] key) {
 		this.key = key;
 	}
 
@@ -66,7 +61,7 @@ public final class ActivityHash {
 		if (secret == null || secret.length == 0) {
 			throw new IllegalArgumentException("A chain key must not be empty");
 		}
-		return new ActivityHash(new SecretKeySpec(secret, HMAC));
+		return new ActivityHash(secret.clone());
 	}
 
 	/** Hashes new entries with plain SHA-256. */
@@ -107,8 +102,8 @@ public final class ActivityHash {
 	 */
 	public static String of(long incidentId, String kind, String visibility, String author, String body, String field,
 			String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
-		return sha256(canonical(incidentId, kind, visibility, author, body, field, oldValue, newValue, createdAt,
-				previousHash));
+		return DigestUtils.sha256Hex(canonical(incidentId, kind, visibility, author, body, field, oldValue, newValue,
+				createdAt, previousHash));
 	}
 
 	/**
@@ -122,19 +117,13 @@ public final class ActivityHash {
 
 	private String digest(Scheme scheme, String text) {
 		if (scheme == Scheme.UNKEYED_SHA256) {
-			return sha256(text);
+			return DigestUtils.sha256Hex(text);
 		}
 		if (this.key == null) {
 			throw new IllegalStateException("An HMAC-SHA256 hash needs the chain key, and none is configured");
 		}
-		try {
-			Mac mac = Mac.getInstance(HMAC);
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Every Java runtime has HmacSHA256", ex);
-		}
+		// A new HmacUtils for every hash: it holds a Mac, which is not thread-safe.
+		return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, this.key).hmacHex(text);
 	}
 
 	static String canonical(long incidentId, String kind, String visibility, String author, String body, String field,
@@ -164,16 +153,6 @@ public final class ActivityHash {
 	static String utcMillis(OffsetDateTime time) {
 		return (time != null)
 				? UTC_MILLIS.format(time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)) : null;
-	}
-
-	private static String sha256(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

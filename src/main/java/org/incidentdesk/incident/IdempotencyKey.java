@@ -1,15 +1,11 @@
 package org.incidentdesk.incident;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -40,7 +36,7 @@ record IdempotencyKey(String userId, String key, String requestHash) {
 	 * fields, white space and fields sent as null
 	 */
 	static IdempotencyKey of(String userId, String key, Object request) {
-		return new IdempotencyKey(userId, check(key), sha256(canonical(request)));
+		return new IdempotencyKey(userId, check(key), DigestUtils.sha256Hex(canonical(request)));
 	}
 
 	private static String check(String key) {
@@ -64,16 +60,6 @@ record IdempotencyKey(String userId, String key, String requestHash) {
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Cannot write the request as JSON", ex);
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
 	}
 

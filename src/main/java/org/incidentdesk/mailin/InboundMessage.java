@@ -1,10 +1,6 @@
 package org.incidentdesk.mailin;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,6 +12,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * An inbound mail, read into what Incident Desk needs of it. The text is plain text: the
@@ -56,14 +53,14 @@ record InboundMessage(String messageId, String sender, String subject, String te
 		String subject = (mail.getSubject() != null) ? mail.getSubject().replaceAll("[\\r\\n\\t]+", " ").strip() : "";
 		String messageId = mail.getMessageID();
 		if (messageId == null || messageId.isBlank()) {
-			messageId = "<digest-" + digest(sender + "|" + mail.getSentDate() + "|" + subject) + ">";
+			messageId = "<digest-" + DigestUtils.sha256Hex(sender + "|" + mail.getSentDate() + "|" + subject) + ">";
 		}
 		String text = text(mail);
 		messageId = messageId.strip();
 		if (messageId.length() > MAX_MESSAGE_ID) {
 			// A folded header can be longer than the column; its digest still tells it
 			// apart.
-			messageId = "<digest-" + digest(messageId) + ">";
+			messageId = "<digest-" + DigestUtils.sha256Hex(messageId) + ">";
 		}
 		return new InboundMessage(messageId, sender, subject, (text != null) ? text.strip() : "",
 				automatic(mail, sender));
@@ -152,16 +149,6 @@ record InboundMessage(String messageId, String sender, String subject, String te
 			.replace("&#39;", "'")
 			.replace("&amp;", "&");
 		return text.replaceAll("[ \\t]+", " ").replaceAll(" ?\\n ?", "\n").replaceAll("\\n{3,}", "\n\n").strip();
-	}
-
-	private static String digest(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

@@ -1,13 +1,12 @@
 package org.incidentdesk.attachment;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.PostgresTest;
 import org.incidentdesk.attachment.RejectedAttachmentException.Reason;
@@ -107,8 +106,8 @@ class AttachmentPostgresTests {
 		assertThat(list.getBody())
 			.extracting(entry -> entry.get("fileName"), entry -> entry.get("contentType"),
 					entry -> ((Number) entry.get("sizeBytes")).longValue(), entry -> entry.get("sha256"))
-			.containsExactly(tuple("screen.png", "image/png", (long) png.length, sha256(png)),
-					tuple("app.log", "text/x-log", (long) log.length, sha256(log)));
+			.containsExactly(tuple("screen.png", "image/png", (long) png.length, DigestUtils.sha256Hex(png)),
+					tuple("app.log", "text/x-log", (long) log.length, DigestUtils.sha256Hex(log)));
 
 		// And each download is exactly the bytes uploaded, as a download of its type
 		ResponseEntity<byte[]> pictureFile = agent.getForEntity(base() + "/" + picture.id(), byte[].class);
@@ -144,7 +143,7 @@ class AttachmentPostgresTests {
 		ResponseEntity<byte[]> file = as(this.world.agent(this.tenant)).getForEntity(base() + "/" + stored.id(),
 				byte[].class);
 		assertThat(file.getHeaders().getContentLength()).isEqualTo(limit);
-		assertThat(sha256(file.getBody())).isEqualTo(sha256(largest));
+		assertThat(DigestUtils.sha256Hex(file.getBody())).isEqualTo(DigestUtils.sha256Hex(largest));
 	}
 
 	@Test
@@ -187,10 +186,6 @@ class AttachmentPostgresTests {
 			content[png.length + i] = (byte) i;
 		}
 		return content;
-	}
-
-	private static String sha256(byte[] content) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 	}
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {

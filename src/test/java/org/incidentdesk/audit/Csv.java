@@ -1,10 +1,20 @@
 package org.incidentdesk.audit;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * A strict RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF line ends.
+ * Reads CSV in the tests with Commons CSV, and checks that every line ends with CRLF as
+ * RFC 4180 says.
  */
 final class Csv {
 
@@ -13,60 +23,18 @@ final class Csv {
 
 	static List<List<String>> parse(String text) {
 		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					cell.append('"');
-					i += 2;
-					continue;
-				}
-				if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
+		try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
+			for (CSVRecord record : parser) {
+				int start = (int) record.getCharacterPosition();
+				assertThat(start == 0 || text.startsWith("\r\n", start - 2)).as("record %d ends with CRLF", rows.size())
+					.isTrue();
+				rows.add(record.toList());
 			}
-			else if (c == '"') {
-				if (cell.length() > 0) {
-					throw new IllegalArgumentException("Quote inside an unquoted field at " + i);
-				}
-				quoted = true;
-			}
-			else if (c == ',') {
-				row.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (c == '\r') {
-				if (i + 1 >= text.length() || text.charAt(i + 1) != '\n') {
-					throw new IllegalArgumentException("CR without LF at " + i);
-				}
-				row.add(cell.toString());
-				cell.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-				i += 2;
-				continue;
-			}
-			else if (c == '\n') {
-				throw new IllegalArgumentException("LF without CR at " + i);
-			}
-			else {
-				cell.append(c);
-			}
-			i++;
 		}
-		if (quoted) {
-			throw new IllegalArgumentException("Unterminated quoted field");
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		if (cell.length() > 0 || !row.isEmpty()) {
-			throw new IllegalArgumentException("The last line has no CRLF");
-		}
+		assertThat(text).as("the last record ends with CRLF").endsWith("\r\n");
 		return rows;
 	}
 
