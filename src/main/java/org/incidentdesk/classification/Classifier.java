@@ -2,7 +2,6 @@ package org.incidentdesk.classification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -11,8 +10,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.cmdb.ConfigurationItem;
-import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.IncidentRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,30 +32,30 @@ public class Classifier {
 
 	private final Cmdb cmdb;
 
-	private final IncidentRecords records;
-
-	Classifier(DecisionService decisions, Cmdb cmdb, IncidentRecords records) {
+	Classifier(DecisionService decisions, Cmdb cmdb) {
 		this.decisions = decisions;
 		this.cmdb = cmdb;
-		this.records = records;
 	}
 
-	/** Classifies the incident and stores the outcome on its record. */
-	@Transactional
-	public Classification classify(String number) {
-		Incident incident = this.records.get(number);
-		ConfigurationItem ci = (incident.ciId() != null)
-				? this.cmdb.find(incident.tenantId(), incident.ciId()).orElse(null) : null;
+	/**
+	 * Classifies an incident from what its caller reported: the decision tables' answers
+	 * for its impact, urgency, category and configuration item, with the SLA due times
+	 * counted from when it was reported. The incident module stores the outcome.
+	 * @param ciId the affected configuration item of the tenant, or {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public Classification classify(String tenantId, Long ciId, String impact, String urgency, String category,
+			Instant reported) {
+		ConfigurationItem ci = (ciId != null) ? this.cmdb.find(tenantId, ciId).orElse(null) : null;
 		String priority = (String) evaluate(PRIORITY_DECISION,
-				Variables.putValue("impact", incident.impact().name()).putValue("urgency", incident.urgency().name()))
+				Variables.putValue("impact", impact).putValue("urgency", urgency))
 			.get("priority");
 		Map<String, Object> sla = evaluate(SLA_DECISION, Variables.putValue("priority", priority));
 		Map<String, Object> routing = evaluate(ROUTING_DECISION,
-				Variables.putValue("category", incident.category())
+				Variables.putValue("category", category)
 					.putValue("ciType", (ci != null) ? ci.type().name() : null)
 					.putValue("priority", priority));
 
-		Instant reported = incident.createdAt().toInstant();
 		Duration response = Duration.parse((String) sla.get("responseTime"));
 		Duration resolution = Duration.parse((String) sla.get("resolutionTime"));
 		long warningPercent = ((Number) sla.get("warningPercent")).longValue();
@@ -66,8 +63,6 @@ public class Classifier {
 		Instant resolutionDue = reported.plus(resolution);
 		Instant warning = reported.plus(resolution.multipliedBy(warningPercent).dividedBy(100));
 
-		this.records.classify(number, (ci != null) ? ci.id() : null, priority, responseDue.atOffset(ZoneOffset.UTC),
-				warning.atOffset(ZoneOffset.UTC), resolutionDue.atOffset(ZoneOffset.UTC));
 		return new Classification(ci, priority, responseDue, warning, resolutionDue, (String) routing.get("firstTeam"),
 				(String) routing.get("vendorTeam"));
 	}

@@ -9,8 +9,7 @@ import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -35,18 +34,18 @@ public class IncidentService {
 
 	private final TaskService tasks;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final ConflictRetry retry;
 
 	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
-			Notifications notifications, ConflictRetry retry) {
+			ApplicationEventPublisher events, ConflictRetry retry) {
 		this.retry = retry;
 		this.intake = intake;
 		this.records = records;
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	/** Opens an incident: the record and its process start together, or not at all. */
@@ -89,7 +88,7 @@ public class IncidentService {
 		this.records.addEntry(number, (visibility == Visibility.PUBLIC) ? ActivityKind.COMMENT : ActivityKind.WORK_NOTE,
 				visibility, body);
 		if (visibility == Visibility.PUBLIC && !authorId.equals(incident.callerId())) {
-			this.notifications.notifyUser(incident, NotificationKind.UPDATED, incident.callerId(), body);
+			this.events.publishEvent(new IncidentEvents.PublicUpdateAdded(number, body));
 		}
 		if (visibility == Visibility.PUBLIC && authorId.equals(incident.callerId())
 				&& incident.holdReason() == HoldReason.AWAITING_CALLER) {
@@ -126,7 +125,7 @@ public class IncidentService {
 		String update = "On hold, " + describe(reason) + "."
 				+ ((comment != null && !comment.isBlank()) ? " " + comment : "");
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC, update);
-		this.notifications.notifyUser(this.records.get(number), NotificationKind.UPDATED, incident.callerId(), update);
+		this.events.publishEvent(new IncidentEvents.PublicUpdateAdded(number, update));
 	}
 
 	/** Takes an incident off hold, back to in progress. */
@@ -148,7 +147,7 @@ public class IncidentService {
 		this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
 		String update = "Back in progress; no longer " + describe(incident.holdReason()) + ".";
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC, update);
-		this.notifications.notifyUser(this.records.get(number), NotificationKind.UPDATED, incident.callerId(), update);
+		this.events.publishEvent(new IncidentEvents.PublicUpdateAdded(number, update));
 	}
 
 	/**

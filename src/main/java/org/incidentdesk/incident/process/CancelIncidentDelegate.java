@@ -2,10 +2,10 @@ package org.incidentdesk.incident.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +16,11 @@ class CancelIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
-	CancelIncidentDelegate(IncidentRecords records, Notifications notifications) {
+	CancelIncidentDelegate(IncidentRecords records, ApplicationEventPublisher events) {
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
@@ -29,8 +29,7 @@ class CancelIncidentDelegate implements JavaDelegate {
 		boolean duplicate = "DUPLICATE".equals(execution.getVariable(Var.TRIAGE_DECISION));
 		this.records.cancel(number, (String) execution.getVariable(Var.CANCEL_REASON),
 				duplicate ? (String) execution.getVariable(Var.DUPLICATE_OF) : null);
-		this.notifications.notifyUser(this.records.get(number), NotificationKind.CANCELLED,
-				(String) execution.getVariable(Var.CALLER_ID));
+		this.events.publishEvent(new IncidentEvents.Cancelled(number));
 	}
 
 }

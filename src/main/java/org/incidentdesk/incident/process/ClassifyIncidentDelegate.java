@@ -1,5 +1,6 @@
 package org.incidentdesk.incident.process;
 
+import java.time.ZoneOffset;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,14 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String number = execution.getProcessBusinessKey();
-		Classification classification = this.classifier.classify(number);
+		Incident reported = this.records.get(number);
+		Classification classification = this.classifier.classify(reported.tenantId(), reported.ciId(),
+				reported.impact().name(), reported.urgency().name(), reported.category(),
+				reported.createdAt().toInstant());
+		this.records.classify(number, (classification.ci() != null) ? classification.ci().id() : null,
+				classification.priority(), classification.responseDueAt().atOffset(ZoneOffset.UTC),
+				classification.resolutionWarningAt().atOffset(ZoneOffset.UTC),
+				classification.resolutionDueAt().atOffset(ZoneOffset.UTC));
 		Incident incident = this.records.get(number);
 		execution.setVariable(Var.SUMMARY, incident.summary());
 		execution.setVariable(Var.DESCRIPTION, incident.description());

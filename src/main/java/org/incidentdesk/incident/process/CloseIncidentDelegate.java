@@ -3,10 +3,10 @@ package org.incidentdesk.incident.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +22,18 @@ class CloseIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
-	CloseIncidentDelegate(IncidentRecords records, Notifications notifications) {
+	CloseIncidentDelegate(IncidentRecords records, ApplicationEventPublisher events) {
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		boolean confirmed = Boolean.TRUE.equals(execution.getVariable(Var.RESOLUTION_ACCEPTED));
 		Incident closed = this.records.close(execution.getProcessBusinessKey(), confirmed ? CONFIRMED : AUTO_CLOSED);
-		this.notifications.notifyUser(closed, NotificationKind.CLOSED, closed.callerId());
+		this.events.publishEvent(new IncidentEvents.Closed(closed.number()));
 	}
 
 }

@@ -2,7 +2,6 @@ package org.incidentdesk.incident.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.HandoverKind;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.springframework.stereotype.Component;

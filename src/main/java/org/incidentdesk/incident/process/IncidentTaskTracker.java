@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.Activity;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.ActivityKind;

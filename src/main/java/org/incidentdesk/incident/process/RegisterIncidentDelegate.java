@@ -6,14 +6,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentIntake;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.InvalidIncidentException;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.NewIncident;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +28,12 @@ class RegisterIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
-	RegisterIncidentDelegate(IncidentIntake intake, IncidentRecords records, Notifications notifications) {
+	RegisterIncidentDelegate(IncidentIntake intake, IncidentRecords records, ApplicationEventPublisher events) {
 		this.intake = intake;
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
@@ -45,8 +45,7 @@ class RegisterIncidentDelegate implements JavaDelegate {
 			execution.setProcessBusinessKey(number);
 		}
 		this.records.linkProcessInstance(number, execution.getProcessInstanceId(), execution.getTenantId());
-		Incident incident = this.records.get(number);
-		this.notifications.notifyUser(incident, NotificationKind.INCIDENT_OPENED, incident.callerId());
+		this.events.publishEvent(new IncidentEvents.Registered(number));
 	}
 
 	private NewIncident checkStartForm(DelegateExecution execution) {

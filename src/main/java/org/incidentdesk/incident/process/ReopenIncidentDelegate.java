@@ -2,10 +2,10 @@ package org.incidentdesk.incident.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +17,11 @@ class ReopenIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
-	ReopenIncidentDelegate(IncidentRecords records, Notifications notifications) {
+	ReopenIncidentDelegate(IncidentRecords records, ApplicationEventPublisher events) {
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
@@ -30,8 +30,7 @@ class ReopenIncidentDelegate implements JavaDelegate {
 		String reason = (String) execution.getVariable(Var.REJECTION_REASON);
 		int reopens = this.records.reopen(number, reason);
 		execution.setVariable(Var.REOPEN_COUNT, reopens);
-		this.notifications.notifyUser(this.records.get(number), NotificationKind.REOPENED,
-				(String) execution.getVariable(Var.CALLER_ID), reason);
+		this.events.publishEvent(new IncidentEvents.Reopened(number, reason));
 	}
 
 }

@@ -5,11 +5,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.HoldReason;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,11 @@ class RequestCallerInfoDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
-	RequestCallerInfoDelegate(IncidentRecords records, Notifications notifications) {
+	RequestCallerInfoDelegate(IncidentRecords records, ApplicationEventPublisher events) {
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
@@ -38,8 +38,8 @@ class RequestCallerInfoDelegate implements JavaDelegate {
 		this.records.moveTo(number, IncidentState.ON_HOLD, HoldReason.AWAITING_CALLER);
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
 				(String) execution.getVariable(Var.CALLER_QUESTION));
-		this.notifications.notifyUser(this.records.get(number), NotificationKind.INFORMATION_REQUESTED,
-				(String) execution.getVariable(Var.CALLER_ID), (String) execution.getVariable(Var.CALLER_QUESTION));
+		this.events.publishEvent(new IncidentEvents.CallerInformationRequested(number,
+				(String) execution.getVariable(Var.CALLER_QUESTION)));
 		execution.setVariable(Var.CALLER_REPLIED, false);
 	}
 

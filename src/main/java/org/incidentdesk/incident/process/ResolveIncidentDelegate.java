@@ -2,10 +2,10 @@ package org.incidentdesk.incident.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Records the resolution and asks the caller to confirm it. */
@@ -14,11 +14,11 @@ class ResolveIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
-	ResolveIncidentDelegate(IncidentRecords records, Notifications notifications) {
+	ResolveIncidentDelegate(IncidentRecords records, ApplicationEventPublisher events) {
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 	}
 
 	@Override
@@ -26,8 +26,7 @@ class ResolveIncidentDelegate implements JavaDelegate {
 		String number = execution.getProcessBusinessKey();
 		this.records.resolve(number, (String) execution.getVariable(Var.RESOLUTION_CODE),
 				(String) execution.getVariable(Var.RESOLUTION_NOTES));
-		this.notifications.notifyUser(this.records.get(number), NotificationKind.RESOLVED,
-				(String) execution.getVariable(Var.CALLER_ID));
+		this.events.publishEvent(new IncidentEvents.Resolved(number));
 		execution.removeVariable(Var.RESOLUTION_ACCEPTED);
 	}
 

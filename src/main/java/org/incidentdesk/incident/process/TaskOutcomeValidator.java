@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
-import org.incidentdesk.escalation.Escalations;
 import org.incidentdesk.incident.HandoverKind;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;

@@ -1,4 +1,4 @@
-package org.incidentdesk.escalation;
+package org.incidentdesk.incident.process;
 
 import java.util.List;
 
@@ -7,12 +7,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.incidentdesk.incident.HandoverKind;
-import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
-import org.incidentdesk.notification.NotificationKind;
-import org.incidentdesk.notification.Notifications;
-import org.incidentdesk.system.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,27 +23,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Escalations {
 
-	static final String SERVICE_DELIVERY_MANAGERS = "service-delivery-managers";
-
 	private static final List<String> WORK_TASKS = List.of(Element.TASK_WORK_ON_INCIDENT, Element.TASK_WORK_ON_SITE);
 
 	private final IncidentRecords records;
 
-	private final Notifications notifications;
+	private final ApplicationEventPublisher events;
 
 	private final TaskService tasks;
 
-	Escalations(IncidentRecords records, Notifications notifications, TaskService tasks) {
+	Escalations(IncidentRecords records, ApplicationEventPublisher events, TaskService tasks) {
 		this.records = records;
-		this.notifications = notifications;
+		this.events = events;
 		this.tasks = tasks;
 	}
 
 	public void handOver(String number, String toGroup, HandoverKind kind, String note) {
 		this.records.handOver(number, toGroup, kind, note);
-		Incident incident = this.records.get(number);
-		this.notifications.notifyGroup(incident, NotificationKind.ASSIGNED, toGroup);
-		this.notifications.notifyGroup(incident, NotificationKind.HANDED_OVER, CurrentUser.SERVICE_DESK);
+		this.events.publishEvent(new IncidentEvents.HandedOver(number, toGroup));
 	}
 
 	/**
@@ -81,37 +75,31 @@ public class Escalations {
 	public void declareMajorIncident(String number, String processInstanceId) {
 		this.records.declareMajorIncident(number);
 		raisePriority(number, processInstanceId, "P1");
-		Incident incident = this.records.get(number);
-		this.notifications.notifyGroup(incident, NotificationKind.MAJOR_INCIDENT, CurrentUser.INCIDENT_MANAGERS);
-		this.notifications.notifyGroup(incident, NotificationKind.MAJOR_INCIDENT, SERVICE_DELIVERY_MANAGERS);
+		this.events.publishEvent(new IncidentEvents.MajorIncidentDeclared(number));
 	}
 
 	public void escalateOverdueResponse(String number) {
 		this.records.markResponseSlaBreached(number);
 		this.records.recordHierarchicalEscalation(number, "Response SLA missed: escalated to the incident manager.");
-		this.notifications.notifyGroup(this.records.get(number), NotificationKind.RESPONSE_OVERDUE,
-				CurrentUser.INCIDENT_MANAGERS);
+		this.events.publishEvent(new IncidentEvents.ResponseOverdue(number));
 	}
 
 	public void warnIncidentManager(String number) {
 		this.records.recordSlaWarning(number);
-		this.notifications.notifyGroup(this.records.get(number), NotificationKind.SLA_WARNING,
-				CurrentUser.INCIDENT_MANAGERS);
+		this.events.publishEvent(new IncidentEvents.ResolutionAtRisk(number));
 	}
 
 	public void recordResolutionBreach(String number) {
 		this.records.markResolutionSlaBreached(number);
 		this.records.recordHierarchicalEscalation(number,
 				"Resolution SLA breached: the incident manager reviews the incident.");
-		this.notifications.notifyGroup(this.records.get(number), NotificationKind.SLA_BREACHED,
-				CurrentUser.INCIDENT_MANAGERS);
+		this.events.publishEvent(new IncidentEvents.ResolutionOverdue(number));
 	}
 
 	public void escalateRepeatedRejection(String number, int rejections) {
 		this.records.recordHierarchicalEscalation(number,
 				"The caller rejected the resolution " + rejections + " times: escalated to the incident manager.");
-		this.notifications.notifyGroup(this.records.get(number), NotificationKind.RESOLUTION_REJECTED_AGAIN,
-				CurrentUser.INCIDENT_MANAGERS);
+		this.events.publishEvent(new IncidentEvents.ResolutionRejectedRepeatedly(number, rejections));
 	}
 
 	/** Tasklist sorts by task priority: P1 first. */

@@ -1,8 +1,9 @@
-package org.incidentdesk.system;
+package org.incidentdesk.knowledge.internal;
 
 import java.security.Principal;
 
 import org.incidentdesk.knowledge.Audience;
+import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.knowledge.KnowledgeAccess;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.stereotype.Component;
