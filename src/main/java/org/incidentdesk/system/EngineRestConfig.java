@@ -31,4 +31,11 @@ class EngineRestConfig {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<ErrorPathFilter> errorPath(ObjectMapper json) {
+		var registration = new FilterRegistrationBean<>(new ErrorPathFilter(json));
+		registration.addUrlPatterns(ErrorPathFilter.PATH);
+		return registration;
+	}
+
 }

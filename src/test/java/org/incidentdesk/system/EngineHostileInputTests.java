@@ -39,7 +39,8 @@ import org.springframework.test.annotation.DirtiesContext;
  * Odd and hostile input to Camunda's REST API and to the webapps' copy of it is answered
  * with a 4xx and a JSON message that says what to change, never with a 500: a JSON body
  * nested 10,000 levels deep, a negative page, an unknown id, a body larger than the
- * limit, the deletion of a process's task, a task outcome the process refuses.
+ * limit, the deletion of a process's task, a task outcome the process refuses. And
+ * {@code /error}, asked for directly, is not there.
  */
 @IncidentDeskTest
 // Camunda's webapps find their engine by name in a static registry that a closing context
@@ -196,6 +197,25 @@ class EngineHostileInputTests {
 		assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
 		assertThat(this.json.readTree(chunked.body()).get("message").asText()).startsWith(limit);
 		assertThat(this.tasks.getVariable(this.task, "big")).isNull();
+	}
+
+	@Test
+	void theErrorPathAskedForDirectlyIsNotThere() throws Exception {
+		for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST)) {
+			// When somebody who is not signed in asks for /error
+			ResponseEntity<String> answer = this.http.exchange("/error", method, HttpEntity.EMPTY, String.class);
+
+			// Then there is nothing there
+			assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(404);
+			assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(this.json.readTree(answer.getBody()).get("detail").asText())
+				.contains("There is nothing at /error");
+		}
+		// And a refused request is still answered from there (Spring Security sends a 401
+		// through the container's error page)
+		ResponseEntity<String> refused = this.http.getForEntity("/api/v1/incidents", String.class);
+		assertThat(refused.getStatusCode().value()).isEqualTo(401);
+		assertThat(refused.getBody()).contains("\"status\":401").contains("\"path\":\"/api/v1/incidents\"");
 	}
 
 	private void assertAnswer(ResponseEntity<String> answer, int status, String message) throws Exception {
