@@ -155,9 +155,9 @@ class EngineErrorFilter extends OncePerRequestFilter {
 		Answer answer = answer(call, limited, held, task, refusal);
 		if (answer == null) {
 			if (held.status() >= 500) {
-				EngineError error = read(held.body());
-				log.error("{} {} failed with {}: {}: {}", request.getMethod(), request.getRequestURI(), held.status(),
-						error.type(), error.message());
+				String body = new String(held.body(), StandardCharsets.UTF_8);
+				log.error("{} {} failed with {}: {}", request.getMethod(), request.getRequestURI(), held.status(),
+						(body.length() > 2000) ? body.substring(0, 2000) + "…" : body);
 			}
 			held.release();
 			return;
@@ -179,6 +179,9 @@ class EngineErrorFilter extends OncePerRequestFilter {
 			return (task != null && !task.existed()) ? notVisible(call, call.id()) : null;
 		}
 		EngineError error = read(held.body());
+		if (error == null) {
+			return null;
+		}
 		String message = (error.message() != null) ? error.message() : "";
 		if ("StreamConstraintsException".equals(error.type())) {
 			return Answer.badRequest(message.contains("nesting depth")
@@ -336,12 +339,16 @@ class EngineErrorFilter extends OncePerRequestFilter {
 		return (ProcessEngineConfigurationImpl) this.engine.getProcessEngineConfiguration();
 	}
 
-	/** Camunda's error body; type and message are null if it is not one. */
+	/**
+	 * Camunda's error body; type and message are null if it is not JSON. Null for a JSON
+	 * object without a message: another's answer, such as a guard's problem detail.
+	 */
 	private EngineError read(byte[] body) {
 		try {
 			JsonNode node = this.json.readTree(body);
 			if (node != null && node.isObject()) {
-				return new EngineError(node.path("type").asText(null), node.path("message").asText(null));
+				return node.has("message")
+						? new EngineError(node.path("type").asText(null), node.path("message").asText(null)) : null;
 			}
 		}
 		catch (IOException ex) {
