@@ -1,11 +1,14 @@
 package org.incidentdesk.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
-/** Additions to Camunda's REST API (Jersey). */
+/** Additions to Camunda's REST API (Jersey) and to the webapps' engine API. */
 @Configuration
 class EngineRestConfig {
 
@@ -14,16 +17,25 @@ class EngineRestConfig {
 		return config -> config.register(RejectedOutcomeMapper.class);
 	}
 
+	/**
+	 * Outside every other filter of the engine APIs but the busy answer
+	 * ({@link DatabaseBusyFilter}): a body too large is refused before anything reads it,
+	 * and every answer, the guards' included, passes it.
+	 */
 	@Bean
-	FilterRegistrationBean<WebappTenantCheckFilter> webappTenantCheck() {
-		var registration = new FilterRegistrationBean<>(new WebappTenantCheckFilter());
-		registration.addUrlPatterns(WebappTenantCheckFilter.PATTERN);
+	FilterRegistrationBean<EngineErrorFilter> engineErrors(ProcessEngine engine, ObjectMapper json,
+			EngineApiSettings settings) {
+		var registration = new FilterRegistrationBean<>(new EngineErrorFilter(engine, json, settings));
+		registration.addUrlPatterns(EngineErrorFilter.PATTERNS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
 	@Bean
-	ResourceConfigCustomizer tenantCheckMapper() {
-		return config -> config.register(TenantCheckMapper.class);
+	FilterRegistrationBean<ErrorPathFilter> errorPath(ObjectMapper json) {
+		var registration = new FilterRegistrationBean<>(new ErrorPathFilter(json));
+		registration.addUrlPatterns(ErrorPathFilter.PATH);
+		return registration;
 	}
 
 }

@@ -11,6 +11,11 @@ public final class PasswordRules {
 	private PasswordRules() {
 	}
 
+	/** The refusal of a password that breaks these rules. */
+	public static String refusal(List<PasswordPolicyRule> violated) {
+		return "The password does not meet the password policy: " + describe(violated) + ".";
+	}
+
 	public static String describe(List<PasswordPolicyRule> violated) {
 		return violated.stream().map(PasswordRules::describe).collect(Collectors.joining("; "));
 	}

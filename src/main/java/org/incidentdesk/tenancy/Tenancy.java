@@ -263,8 +263,7 @@ public class Tenancy {
 		}
 		PasswordPolicyResult result = this.identity.checkPasswordAgainstPolicy(policy, password, user);
 		if (!result.isValid()) {
-			throw TenancyRequestException.invalid("The password does not meet the password policy: "
-					+ PasswordRules.describe(result.getViolatedRules()) + ".");
+			throw TenancyRequestException.invalid(PasswordRules.refusal(result.getViolatedRules()));
 		}
 	}
 

@@ -30,8 +30,27 @@ public record WebappSession(TestRestTemplate http, int status, String sessionId,
 		form.add("password", password);
 		ResponseEntity<String> login = http.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
 				new HttpEntity<>(form, headers), String.class);
-		String session = login.getStatusCode().is2xxSuccessful() ? cookie(login, "JSESSIONID") : null;
-		return new WebappSession(http, login.getStatusCode().value(), session, xsrf);
+		if (!login.getStatusCode().is2xxSuccessful()) {
+			return new WebappSession(http, login.getStatusCode().value(), null, xsrf);
+		}
+		// The login starts a new session, and the webapps' CSRF token belongs to the
+		// session: the first request of the new session hands out its token.
+		String session = cookie(login, "JSESSIONID");
+		HttpHeaders signedIn = new HttpHeaders();
+		signedIn.add(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+		ResponseEntity<String> first = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+				new HttpEntity<>(signedIn), String.class);
+		return new WebappSession(http, login.getStatusCode().value(), session, cookie(first, "XSRF-TOKEN"));
+	}
+
+	/** Sends a request with a JSON body, as the webapps do. */
+	public ResponseEntity<String> send(HttpMethod method, String path, String json) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + this.sessionId + "; XSRF-TOKEN=" + this.xsrf);
+		headers.add("X-XSRF-TOKEN", this.xsrf);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		return this.http.exchange(path, method, new HttpEntity<>(json, headers), String.class);
 	}
 
 	public ResponseEntity<String> get(String path) {
@@ -40,16 +59,6 @@ public record WebappSession(TestRestTemplate http, int status, String sessionId,
 
 	public ResponseEntity<String> send(HttpMethod method, String path) {
 		return send(method, path, (method == HttpMethod.GET) ? null : "{}");
-	}
-
-	/** A request with a JSON body, as the webapps send it. */
-	public ResponseEntity<String> send(HttpMethod method, String path, String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.add(HttpHeaders.COOKIE, "JSESSIONID=" + this.sessionId + "; XSRF-TOKEN=" + this.xsrf);
-		headers.add("X-XSRF-TOKEN", this.xsrf);
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
 	private static String cookie(ResponseEntity<?> response, String name) {
