@@ -107,8 +107,11 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 
 	private static final Set<String> JOB_CHANGES = Set.of("execute", "retries", "duedate", "suspended", "priority", "");
 
-	/** As large as an attachment may be. */
-	private static final int MAX_BODY = 10 * 1024 * 1024;
+	/**
+	 * A bound on what the guard reads into memory; EngineErrorFilter refuses bodies over
+	 * {@code incident-desk.engine-api.max-body-size} (11 MB) before this is reached.
+	 */
+	private static final int MAX_BODY = 32 * 1024 * 1024;
 
 	static final String CALLERS = "Callers use the portal (/portal) and the API (/api/v1); the engine's REST API and "
 			+ "the Camunda webapps are for the provider's staff.";
