@@ -14,7 +14,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The whole application on a real PostgreSQL (embedded binaries, no Docker) with the
@@ -22,11 +21,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * from report to closure over HTTP, through the project's API and Camunda's REST API.
  */
 @PostgresTest
-// Camunda's REST API finds its engine by name ("default") in a static registry that every
-// test
-// context writes to; a fresh context makes sure /engine-rest talks to this database's
-// engine.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class PostgresFullStackTests {
 
 	@Autowired

@@ -26,7 +26,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from outside; reading history and the retention settings stay open.
  */
 @IncidentDeskTest
-// Camunda's REST API finds its engine by name in a static registry that every test
-// context writes to; a fresh context makes /engine-rest talk to this context's engine.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class HistoryDeletionGuardTests {
 
 	private static final String ADMIN = "demo";

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Camunda's webapps run their own login; our security must leave their servlets alone (a
@@ -16,11 +15,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * never loaded).
  */
 @IncidentDeskTest
-// Camunda's webapps find their engine by name ("default") in a static registry that every
-// test
-// context writes to and a closing context clears; a fresh context puts its own engine
-// back.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class CamundaWebappsTests {
 
 	@Autowired

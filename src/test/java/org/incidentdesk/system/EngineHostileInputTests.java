@@ -33,7 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Odd and hostile input to Camunda's REST API and to the webapps' copy of it is answered
@@ -43,9 +42,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * {@code /error}, asked for directly, is not there.
  */
 @IncidentDeskTest
-// Camunda's webapps find their engine by name in a static registry that a closing context
-// clears; a fresh context puts its own engine back.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class EngineHostileInputTests {
 
 	private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -46,10 +45,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * test waits.
  */
 @IncidentDeskTest
-// Camunda's REST API and webapps find their engine by name in a static registry that
-// every
-// test context writes to; a fresh context makes them talk to this context's engine.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class LockoutTests {
 
 	private static final String PASSWORD = "Right-Passw0rd!";

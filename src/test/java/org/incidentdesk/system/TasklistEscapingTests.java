@@ -36,7 +36,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,9 +54,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * fails. An {@code html} component escapes template values.
  */
 @IncidentDeskTest
-// Camunda's webapps find their engine in a static registry that every test context writes
-// to; a fresh context puts its own engine back (see CamundaWebappsTests).
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class TasklistEscapingTests {
 
 	@LocalServerPort

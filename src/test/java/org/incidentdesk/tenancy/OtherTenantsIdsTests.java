@@ -29,7 +29,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A guessed id of another tenant's process instance, execution or task answers exactly as
@@ -40,9 +39,6 @@ import org.springframework.test.annotation.DirtiesContext;
  * serves Acme only; the ids are Globex's.
  */
 @IncidentDeskTest
-// Camunda's webapps find their engine by name in a static registry that a closing context
-// clears; a fresh context puts its own engine back.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class OtherTenantsIdsTests {
 
 	private static final String ENGINE_REST = "/engine-rest";

@@ -33,7 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * concerns, with a read-back showing that a refusal changed nothing.
  */
 @IncidentDeskTest
-// Camunda's REST API finds its engine by name in a static registry that every test
-// context writes to; a fresh context makes /engine-rest talk to this context's engine.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class EngineSurfaceGuardTests {
 
 	private static final String REST = "/engine-rest";
