@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -106,12 +105,6 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 	private static final Set<String> COMPLETIONS = Set.of("complete", "submit-form", "resolve");
 
 	private static final Set<String> JOB_CHANGES = Set.of("execute", "retries", "duedate", "suspended", "priority", "");
-
-	/**
-	 * A bound on what the guard reads into memory; EngineErrorFilter refuses bodies over
-	 * {@code incident-desk.engine-api.max-body-size} (11 MB) before this is reached.
-	 */
-	private static final int MAX_BODY = 32 * 1024 * 1024;
 
 	static final String CALLERS = "Callers use the portal (/portal) and the API (/api/v1); the engine's REST API and "
 			+ "the Camunda webapps are for the provider's staff.";
@@ -275,12 +268,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			refuse(response, 403, "Not allowed", AUDITORS);
 			return;
 		}
-		BufferedRequest buffered = BufferedRequest.of(request, MAX_BODY);
-		if (buffered == null) {
-			refuse(response, 413, "Request too large",
-					"A request to the engine carries at most " + (MAX_BODY / 1024) + " KB.");
-			return;
-		}
+		BufferedRequest buffered = new BufferedRequest(request);
 		Check check = switch (segments.get(0)) {
 			case "task" -> checkTask(buffered, actor, segments);
 			case "process-instance" -> checkProcessInstance(buffered, actor, segments);
@@ -299,6 +287,10 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		if (check.status() != 0) {
 			refuse(response, check.status(), check.title(), check.detail());
 			return;
+		}
+		if (check.afterwards() != null) {
+			// What is recorded afterwards comes from the body, which the engine reads.
+			buffered.json();
 		}
 		chain.doFilter(buffered, response);
 		if (check.afterwards() != null && response.getStatus() < 300) {
@@ -468,6 +460,14 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 	 */
 	private Check checkCompletionVariables(Task task, JsonNode variables) {
 		TaskFormFields.Fields fields = this.forms.of(task);
+		List<String> shown = new ArrayList<>();
+		variables.fieldNames().forEachRemaining(name -> {
+			if (fields.readOnly().contains(name)) {
+				shown.add(name);
+			}
+		});
+		Map<String, Object> current = shown.isEmpty() ? Map.of()
+				: unchecked(() -> this.tasks.getVariables(task.getId(), shown));
 		List<String> refused = new ArrayList<>();
 		Iterator<Map.Entry<String, JsonNode>> entries = variables.fields();
 		while (entries.hasNext()) {
@@ -476,7 +476,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			if (fields.editable().contains(name)) {
 				continue;
 			}
-			if (fields.readOnly().contains(name) && unchanged(task, name, entry.getValue().path("value"))) {
+			if (fields.readOnly().contains(name) && unchanged(current.get(name), entry.getValue().path("value"))) {
 				continue;
 			}
 			refused.add(name);
@@ -491,8 +491,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 						+ VARIABLES_ARE_THE_RECORD);
 	}
 
-	private boolean unchanged(Task task, String name, JsonNode sent) {
-		Object current = unchecked(() -> this.tasks.getVariable(task.getId(), name));
+	private static boolean unchanged(Object current, JsonNode sent) {
 		boolean sentNothing = sent.isMissingNode() || sent.isNull() || (sent.isTextual() && sent.asText().isEmpty())
 				|| (sent.isBoolean() && !sent.booleanValue());
 		if (current == null) {
@@ -782,52 +781,45 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 
 	}
 
-	/** The request with its body read once, so the guard and the engine both read it. */
+	/**
+	 * The request, whose JSON body the guard reads only when a rule needs it (a
+	 * completion's variables, a claim's user, a job change); the engine then reads the
+	 * same bytes. EngineErrorFilter has already refused a body over
+	 * {@code incident-desk.engine-api.max-body-size}.
+	 */
 	static final class BufferedRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
 
 		private final ObjectMapper reader = new ObjectMapper();
 
+		private byte[] body;
+
 		private JsonNode parsed;
 
-		private BufferedRequest(HttpServletRequest request, byte[] body) {
+		BufferedRequest(HttpServletRequest request) {
 			super(request);
-			this.body = body;
 		}
 
-		/**
-		 * @return the request, or null when its body is larger than {@code limit}
-		 */
-		static BufferedRequest of(HttpServletRequest request, int limit) throws IOException {
-			if (request.getContentLengthLong() > limit) {
-				return null;
-			}
-			String type = request.getContentType();
-			if (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
-				// Uploads and forms stream on to the engine untouched; only JSON is read.
-				return new BufferedRequest(request, null);
-			}
-			byte[] body = request.getInputStream().readNBytes(limit + 1);
-			return (body.length > limit) ? null : new BufferedRequest(request, body);
-		}
-
-		/** The body as JSON; nothing (a missing node) if it is not JSON. */
+		/** The body as JSON; nothing (a missing node) if it is empty or not JSON. */
 		JsonNode json() {
-			if (this.parsed == null) {
-				try {
-					this.parsed = (this.body == null || this.body.length == 0) ? MissingNode.getInstance()
-							: this.reader.readTree(this.body);
+			if (this.parsed != null) {
+				return this.parsed;
+			}
+			this.parsed = MissingNode.getInstance();
+			String type = getContentType();
+			if (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+				// Uploads and forms stream on to the engine untouched.
+				return this.parsed;
+			}
+			try {
+				this.body = super.getInputStream().readAllBytes();
+				JsonNode tree = (this.body.length > 0) ? this.reader.readTree(this.body) : null;
+				if (tree != null) {
+					this.parsed = tree;
 				}
-				catch (JsonProcessingException ex) {
-					this.parsed = MissingNode.getInstance();
-				}
-				catch (IOException ex) {
-					this.parsed = MissingNode.getInstance();
-				}
-				if (this.parsed == null) {
-					this.parsed = MissingNode.getInstance();
-				}
+			}
+			catch (IOException ex) {
+				// Not JSON, or nested too deep: no rule reads anything from it, and the
+				// engine answers it (EngineErrorFilter makes that a 400).
 			}
 			return this.parsed;
 		}
