@@ -300,6 +300,16 @@ class EngineSurfaceGuardTests {
 			assertThat(body(user, REST + "/tenant?userMember=alice"))
 				.isEqualTo(body(user, REST + "/tenant?userMember=nobody"));
 		}
+		for (String user : List.of("sam", "tari")) {
+			for (String path : List.of("/user/%s/profile", "/user?id=%s", "/user/count?id=%s", "/tenant?userMember=%s",
+					"/group/count?member=%s")) {
+				ResponseEntity<String> other = call(user, HttpMethod.GET, REST + path.formatted("alice"), null);
+				ResponseEntity<String> unknown = call(user, HttpMethod.GET, REST + path.formatted("nobody"), null);
+				assertThat(other.getStatusCode()).as(path).isEqualTo(unknown.getStatusCode());
+				assertThat(other.getBody().replace("alice", "ID")).as(path)
+					.isEqualTo(unknown.getBody().replace("nobody", "ID"));
+			}
+		}
 		// One's own groups, as Tasklist asks for them, and an administrator's view stay
 		assertThat(body("sam", REST + "/identity/groups?userId=sam")).contains("service-desk");
 		assertThat(body("demo", REST + "/group?member=alice")).contains("customers");
