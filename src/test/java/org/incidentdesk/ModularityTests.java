@@ -3,10 +3,15 @@ package org.incidentdesk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.incidentdesk.incident.IncidentRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,6 +28,23 @@ class ModularityTests {
 	@Test
 	void theModulesHaveNoCyclesAndUseOnlyWhatEachOtherPublishes() {
 		MODULES.verify();
+	}
+
+	/**
+	 * One writer: the incident and its timeline change only inside the incident module;
+	 * the others read through {@code Incidents} and write the few entries
+	 * {@code IncidentTimeline} offers, or go through {@code IncidentService}.
+	 */
+	@Test
+	void nothingOutsideTheIncidentModuleUsesItsRecordWriter() {
+		JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.incidentdesk");
+		noClasses().that()
+			.resideOutsideOfPackage("org.incidentdesk.incident..")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(IncidentRecords.class)
+			.check(production);
 	}
 
 	@Test

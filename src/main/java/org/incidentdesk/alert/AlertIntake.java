@@ -10,11 +10,10 @@ import org.incidentdesk.alert.AlertOutcome.Action;
 import org.incidentdesk.alert.AlertmanagerWebhook.Alert;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.cmdb.ConfigurationItem;
-import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentTimeline;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.ReportIncident;
@@ -38,7 +37,9 @@ class AlertIntake {
 
 	private final IncidentService incidents;
 
-	private final IncidentRecords records;
+	private final Incidents records;
+
+	private final IncidentTimeline timeline;
 
 	private final Cmdb cmdb;
 
@@ -46,12 +47,13 @@ class AlertIntake {
 
 	private final ConflictRetry retry;
 
-	AlertIntake(AlertOccurrences occurrences, IncidentService incidents, IncidentRecords records, Cmdb cmdb,
-			EngineClock clock, ConflictRetry retry) {
+	AlertIntake(AlertOccurrences occurrences, IncidentService incidents, Incidents records, IncidentTimeline timeline,
+			Cmdb cmdb, EngineClock clock, ConflictRetry retry) {
 		this.retry = retry;
 		this.occurrences = occurrences;
 		this.incidents = incidents;
 		this.records = records;
+		this.timeline = timeline;
 		this.cmdb = cmdb;
 		this.clock = clock;
 	}
@@ -92,7 +94,7 @@ class AlertIntake {
 		Optional<AlertOccurrence> latest = this.occurrences.latest(tenantId, fingerprint);
 		if (latest.isPresent() && isLive(tenantId, latest.get())) {
 			int count = this.occurrences.firedAgain(latest.get(), now);
-			this.records.addEntry(latest.get().incidentNumber(), ActivityKind.WORK_NOTE, Visibility.INTERNAL,
+			this.timeline.recordMonitoring(latest.get().incidentNumber(),
 					"Alert fired again (occurrence " + count + ")");
 			return new AlertOutcome(fingerprint, latest.get().incidentNumber(), Action.REPEATED);
 		}
@@ -114,9 +116,8 @@ class AlertIntake {
 		}
 		OffsetDateTime now = this.clock.nowUtc();
 		boolean endSent = alert.endsAt() != null && alert.endsAt().getYear() > NO_END_YEAR;
-		this.records.addEntry(latest.get().incidentNumber(), ActivityKind.WORK_NOTE, Visibility.INTERNAL,
-				"Monitoring reports the alert resolved at " + (endSent ? ISO_INSTANT.format(alert.endsAt())
-						: ISO_INSTANT.format(now) + " (time received)"));
+		this.timeline.recordMonitoring(latest.get().incidentNumber(), "Monitoring reports the alert resolved at "
+				+ (endSent ? ISO_INSTANT.format(alert.endsAt()) : ISO_INSTANT.format(now) + " (time received)"));
 		this.occurrences.resolved(latest.get(), now);
 		return new AlertOutcome(fingerprint, latest.get().incidentNumber(), Action.RESOLVED_NOTED);
 	}

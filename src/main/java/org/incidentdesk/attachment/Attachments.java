@@ -6,12 +6,10 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.incidentdesk.attachment.RejectedAttachmentException.Reason;
 import org.incidentdesk.attachment.internal.FileTypes;
 import org.incidentdesk.attachment.internal.SafeFileName;
-import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.IllegalIncidentStateException;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentTimeline;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.EngineClock;
@@ -34,17 +32,17 @@ public class Attachments {
 
 	private final IncidentAccess access;
 
-	private final IncidentRecords records;
+	private final IncidentTimeline timeline;
 
 	private final AttachmentSettings settings;
 
 	private final EngineClock clock;
 
-	Attachments(AttachmentRepository repository, IncidentAccess access, IncidentRecords records,
+	Attachments(AttachmentRepository repository, IncidentAccess access, IncidentTimeline timeline,
 			AttachmentSettings settings, EngineClock clock) {
 		this.repository = repository;
 		this.access = access;
-		this.records = records;
+		this.timeline = timeline;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -89,7 +87,7 @@ public class Attachments {
 		String fileName = SafeFileName.of(uploadedName, type);
 		long id = this.repository.insert(incident.id(), fileName, type, content, DigestUtils.sha256Hex(content),
 				user.id(), this.clock.nowUtc());
-		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC,
+		this.timeline.recordAttachment(number,
 				"Attachment added: " + fileName + " (" + describeSize(content.length) + ").");
 		return this.repository.list(incident.id())
 			.stream()

@@ -12,7 +12,7 @@ import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.Level;
@@ -66,7 +66,7 @@ class InboundMailHandler {
 
 	private final IncidentService incidents;
 
-	private final IncidentRecords records;
+	private final Incidents records;
 
 	private final IncidentAccess access;
 
@@ -76,7 +76,7 @@ class InboundMailHandler {
 
 	private final InboundMailSettings settings;
 
-	InboundMailHandler(JdbcClient jdbc, IdentityService identity, IncidentService incidents, IncidentRecords records,
+	InboundMailHandler(JdbcClient jdbc, IdentityService identity, IncidentService incidents, Incidents records,
 			IncidentAccess access, MailReplies replies, EngineClock clock, InboundMailSettings settings) {
 		this.jdbc = jdbc;
 		this.identity = identity;

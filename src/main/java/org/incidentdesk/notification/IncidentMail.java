@@ -2,7 +2,7 @@ package org.incidentdesk.notification;
 
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentEvents;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.system.CurrentUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,9 +19,9 @@ class IncidentMail {
 
 	private final Notifications notifications;
 
-	private final IncidentRecords records;
+	private final Incidents records;
 
-	IncidentMail(Notifications notifications, IncidentRecords records) {
+	IncidentMail(Notifications notifications, Incidents records) {
 		this.notifications = notifications;
 		this.records = records;
 	}

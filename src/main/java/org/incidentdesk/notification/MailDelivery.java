@@ -9,10 +9,9 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.incidentdesk.incident.ActivityKind;
-import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentTimeline;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.system.EngineClock;
 import org.slf4j.Logger;
@@ -66,7 +65,9 @@ public class MailDelivery {
 
 	private final MailTemplates templates;
 
-	private final IncidentRecords incidents;
+	private final Incidents incidents;
+
+	private final IncidentTimeline timeline;
 
 	private final JavaMailSender mailer;
 
@@ -78,14 +79,15 @@ public class MailDelivery {
 
 	private final ResolutionLinks links;
 
-	MailDelivery(NotificationOutbox outbox, MailRecipients recipients, MailTemplates templates,
-			IncidentRecords incidents, JavaMailSender mailer, MailSettings settings, EngineClock clock,
+	MailDelivery(NotificationOutbox outbox, MailRecipients recipients, MailTemplates templates, Incidents incidents,
+			IncidentTimeline timeline, JavaMailSender mailer, MailSettings settings, EngineClock clock,
 			TransactionTemplate transaction, ResolutionLinks links) {
 		this.links = links;
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.templates = templates;
 		this.incidents = incidents;
+		this.timeline = timeline;
 		this.mailer = mailer;
 		this.settings = settings;
 		this.clock = clock;
@@ -195,8 +197,7 @@ public class MailDelivery {
 	private void done(OutboxEntry entry, String note, String timelineEntry) {
 		this.transaction.executeWithoutResult(status -> {
 			this.outbox.markSent(entry.id(), this.clock.nowUtc(), note);
-			this.incidents.addEntry(entry.incidentNumber(), ActivityKind.NOTIFICATION, Visibility.INTERNAL,
-					abbreviate(timelineEntry, 1000));
+			this.timeline.recordDelivery(entry.incidentNumber(), abbreviate(timelineEntry, 1000));
 		});
 	}
 
@@ -208,9 +209,8 @@ public class MailDelivery {
 					attempts, error);
 			this.transaction.executeWithoutResult(status -> {
 				this.outbox.markFailed(entry.id(), attempts, error);
-				this.incidents.addEntry(entry.incidentNumber(), ActivityKind.NOTIFICATION, Visibility.INTERNAL,
-						abbreviate("Mail to " + entry.describeRecipient() + " could not be delivered after " + attempts
-								+ " attempts: " + error, 1000));
+				this.timeline.recordDelivery(entry.incidentNumber(), abbreviate("Mail to " + entry.describeRecipient()
+						+ " could not be delivered after " + attempts + " attempts: " + error, 1000));
 			});
 		}
 		else {

@@ -1,7 +1,7 @@
 package org.incidentdesk.notification;
 
 import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.IncidentTimeline;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,13 +19,13 @@ public class Notifications {
 
 	private final JdbcClient jdbc;
 
-	private final IncidentRecords records;
+	private final IncidentTimeline timeline;
 
 	private final EngineClock clock;
 
-	Notifications(JdbcClient jdbc, IncidentRecords records, EngineClock clock) {
+	Notifications(JdbcClient jdbc, IncidentTimeline timeline, EngineClock clock) {
 		this.jdbc = jdbc;
-		this.records = records;
+		this.timeline = timeline;
 		this.clock = clock;
 	}
 
@@ -62,7 +62,7 @@ public class Notifications {
 			.param("message", (message != null && message.length() > 4000) ? message.substring(0, 4000) : message)
 			.param("now", this.clock.nowUtc())
 			.update();
-		this.records.recordNotification(incident.id(), recipientType.toLowerCase() + ":" + recipient, kind.subject());
+		this.timeline.recordNotification(incident.id(), recipientType.toLowerCase() + ":" + recipient, kind.subject());
 	}
 
 }

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.incidentdesk.classification.SlaSettings;
 import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.system.CurrentUser;
@@ -51,7 +51,7 @@ class ResolutionLinks {
 
 	private final JdbcClient jdbc;
 
-	private final IncidentRecords incidents;
+	private final Incidents incidents;
 
 	private final LinkSettings settings;
 
@@ -63,8 +63,8 @@ class ResolutionLinks {
 
 	private final IdentityService identity;
 
-	ResolutionLinks(JdbcClient jdbc, IncidentRecords incidents, LinkSettings settings, SlaSettings sla,
-			EngineClock clock, IncidentService service, IdentityService identity) {
+	ResolutionLinks(JdbcClient jdbc, Incidents incidents, LinkSettings settings, SlaSettings sla, EngineClock clock,
+			IncidentService service, IdentityService identity) {
 		this.service = service;
 		this.identity = identity;
 		this.jdbc = jdbc;

@@ -18,7 +18,7 @@ import org.incidentdesk.incident.IllegalIncidentStateException;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
 import org.incidentdesk.incident.IncidentLists;
-import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.InvalidIncidentException;
@@ -59,7 +59,7 @@ class IncidentPages {
 
 	private final IncidentAccess access;
 
-	private final IncidentRecords records;
+	private final Incidents records;
 
 	private final IncidentLists lists;
 
@@ -69,7 +69,7 @@ class IncidentPages {
 
 	private final TimelineTexts timelineTexts;
 
-	IncidentPages(IncidentService incidents, IncidentAccess access, IncidentRecords records, IncidentLists lists,
+	IncidentPages(IncidentService incidents, IncidentAccess access, Incidents records, IncidentLists lists,
 			Attachments attachments, Cmdb cmdb, TimelineTexts timelineTexts) {
 		this.incidents = incidents;
 		this.access = access;
