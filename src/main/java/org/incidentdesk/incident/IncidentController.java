@@ -180,7 +180,7 @@ class IncidentController {
 		if (!incident.callerId().equals(user.id())) {
 			throw forbidden("Only the caller of " + number + " can confirm or reject its resolution.");
 		}
-		this.incidents.answerResolution(number, answer.accepted(), answer.reason());
+		this.incidents.answerResolution(number, user.id(), answer.accepted(), answer.reason());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -202,7 +202,7 @@ class IncidentController {
 		if (!incident.callerId().equals(user.id())) {
 			throw forbidden("Only the caller of " + number + " can withdraw it.");
 		}
-		this.incidents.withdraw(number, withdrawal.reason());
+		this.incidents.withdraw(number, user.id(), withdrawal.reason());
 		return ResponseEntity.noContent().build();
 	}
 

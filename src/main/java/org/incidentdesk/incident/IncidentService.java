@@ -176,13 +176,17 @@ public class IncidentService {
 		};
 	}
 
-	/** The caller confirms or rejects the resolution. */
-	public void answerResolution(String number, boolean accepted, String rejectionReason) {
-		this.retry.inTransaction(() -> answerResolutionOnce(number, accepted, rejectionReason));
+	/**
+	 * The caller confirms or rejects the resolution; nobody else may.
+	 * @param actingUserId who answers: the incident's caller
+	 */
+	public void answerResolution(String number, String actingUserId, boolean accepted, String rejectionReason) {
+		this.retry.inTransaction(() -> answerResolutionOnce(number, actingUserId, accepted, rejectionReason));
 	}
 
-	private void answerResolutionOnce(String number, boolean accepted, String rejectionReason) {
+	private void answerResolutionOnce(String number, String actingUserId, boolean accepted, String rejectionReason) {
 		Incident incident = this.records.get(number);
+		requireCaller(incident, actingUserId, "confirm or reject its resolution");
 		Task confirmation = this.tasks.createTaskQuery()
 			.processInstanceBusinessKey(number)
 			.taskDefinitionKey(Element.TASK_CONFIRM_RESOLUTION)
@@ -236,13 +240,17 @@ public class IncidentService {
 					.putValue(Var.RESOLUTION_NOTES, resolutionNotes));
 	}
 
-	/** The caller no longer needs help. */
-	public void withdraw(String number, String reason) {
-		this.retry.inTransaction(() -> withdrawOnce(number, reason));
+	/**
+	 * The caller no longer needs help; nobody else may withdraw the incident.
+	 * @param actingUserId who withdraws: the incident's caller
+	 */
+	public void withdraw(String number, String actingUserId, String reason) {
+		this.retry.inTransaction(() -> withdrawOnce(number, actingUserId, reason));
 	}
 
-	private void withdrawOnce(String number, String reason) {
+	private void withdrawOnce(String number, String actingUserId, String reason) {
 		Incident incident = this.records.get(number);
+		requireCaller(incident, actingUserId, "withdraw it");
 		if (!incident.state().isOpen()) {
 			throw new IllegalIncidentStateException("Incident " + number + " is "
 					+ incident.state().name().toLowerCase() + "; only an open incident can be withdrawn.");
@@ -251,6 +259,14 @@ public class IncidentService {
 			.processInstanceBusinessKey(number)
 			.setVariable(Var.CANCEL_REASON, reason)
 			.correlateWithResult();
+	}
+
+	/** Confirming, rejecting and withdrawing are the caller's alone, whichever way in. */
+	private static void requireCaller(Incident incident, String actingUserId, String what) {
+		if (!incident.callerId().equals(actingUserId)) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
+					HttpStatus.FORBIDDEN, "Only the caller of " + incident.number() + " can " + what + "."), null);
+		}
 	}
 
 }

@@ -169,8 +169,8 @@ class ResolutionLinks {
 			return Refusal.USED;
 		}
 		Incident incident = checked.incident();
-		asCaller(incident.callerId(),
-				() -> this.service.answerResolution(incident.number(), accepted, accepted ? null : rejectionReason));
+		asCaller(incident.callerId(), () -> this.service.answerResolution(incident.number(), incident.callerId(),
+				accepted, accepted ? null : rejectionReason));
 		return null;
 	}
 

@@ -193,7 +193,7 @@ class IncidentPages {
 				.addObject("rejectionReason", reason);
 		}
 		try {
-			this.incidents.answerResolution(number, accept, accept ? null : reason.strip());
+			this.incidents.answerResolution(number, user.id(), accept, accept ? null : reason.strip());
 		}
 		catch (IllegalIncidentStateException ex) {
 			return detailPage(number, user, HttpStatus.CONFLICT).addObject("resolutionError", "incident.stateConflict");
@@ -212,7 +212,7 @@ class IncidentPages {
 				.addObject("withdrawReason", reason);
 		}
 		try {
-			this.incidents.withdraw(number, reason.strip());
+			this.incidents.withdraw(number, user.id(), reason.strip());
 		}
 		catch (IllegalIncidentStateException ex) {
 			return detailPage(number, user, HttpStatus.CONFLICT).addObject("withdrawError", "incident.stateConflict");

@@ -196,7 +196,7 @@ class AlertIntakeTests {
 		var alert = firing(fingerprint, Map.of("alertname", "MailQueueStuck"), Map.of());
 		String first = (String) outcome(this.clients.post(this.acmeToken, notification("firing", List.of(alert))), 0)
 			.get("incidentNumber");
-		this.incidents.withdraw(first, "False alarm");
+		this.incidents.withdraw(first, (String) incident(first).get("CALLER_ID"), "False alarm");
 		assertThat(incident(first)).containsEntry("STATE", "CANCELLED");
 
 		// When it fires again

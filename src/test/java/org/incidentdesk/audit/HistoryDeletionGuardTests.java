@@ -209,7 +209,7 @@ class HistoryDeletionGuardTests {
 			.getId();
 		this.tasks.complete(triage, Map.of(Var.TRIAGE_DECISION, "RESOLVE", Var.RESOLUTION_CODE, "USER_ERROR",
 				Var.RESOLUTION_NOTES, "Explained the setting."));
-		this.incidents.answerResolution(incident.number(), true, null);
+		this.incidents.answerResolution(incident.number(), incident.callerId(), true, null);
 		return incident;
 	}
 

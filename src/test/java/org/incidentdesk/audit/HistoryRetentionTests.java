@@ -80,7 +80,7 @@ class HistoryRetentionTests {
 		// and one still in triage
 		Incident closed = report("Closed long ago");
 		resolveInTriage(closed);
-		this.incidents.answerResolution(closed.number(), true, null);
+		this.incidents.answerResolution(closed.number(), closed.callerId(), true, null);
 		Incident awaiting = report("Resolved, awaiting confirmation");
 		resolveInTriage(awaiting);
 		Incident open = report("Still in triage");

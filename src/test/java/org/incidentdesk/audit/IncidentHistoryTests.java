@@ -107,7 +107,7 @@ class IncidentHistoryTests {
 				Map.of(Var.SUPPORT_DECISION, "RESOLVE", Var.RESOLUTION_CODE, "SOLVED_PERMANENTLY", Var.RESOLUTION_NOTES,
 						"Relay certificate renewed."));
 		clockAt(t0.plus(Duration.ofHours(22)));
-		as("alice", List.of("customers"), () -> this.incidents.answerResolution(number, true, null));
+		as("alice", List.of("customers"), () -> this.incidents.answerResolution(number, "alice", true, null));
 		ClockUtil.reset();
 
 		// Then the auditor reads one chronological history of record and process

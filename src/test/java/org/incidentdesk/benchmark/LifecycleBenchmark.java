@@ -84,7 +84,7 @@ class LifecycleBenchmark {
 			.getId();
 		this.tasks.complete(triage, Map.of(Var.TRIAGE_DECISION, "RESOLVE", Var.RESOLUTION_CODE, "SOLVED_BY_KNOWLEDGE",
 				Var.RESOLUTION_NOTES, "Cleared the saved credentials."));
-		this.incidents.answerResolution(incident.number(), true, null);
+		this.incidents.answerResolution(incident.number(), incident.callerId(), true, null);
 		long done = System.nanoTime();
 		assertThat(this.records.get(incident.number()).state()).isEqualTo(IncidentState.CLOSED);
 		return new long[] { reported - start, done - start };

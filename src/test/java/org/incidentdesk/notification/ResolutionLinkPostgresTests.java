@@ -98,8 +98,8 @@ class ResolutionLinkPostgresTests {
 		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Headset crackles " + tag()),
 				"New cable.");
 		String first = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
-		this.steps.asCaller("alice",
-				() -> this.incidents.answerResolution(incident.number(), false, "Still crackles."));
+		this.steps.asCaller("alice", () -> this.incidents.answerResolution(incident.number(), incident.callerId(),
+				false, "Still crackles."));
 		this.steps.resolved(incident, "New headset.");
 		var resolutionMails = this.steps.mails(incident, "alice@acme.example", "Your incident was resolved");
 		assertThat(resolutionMails).hasSize(2);

@@ -218,7 +218,8 @@ class ResolutionLinkTests {
 		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Printer jams " + tag()),
 				"Cleaned the rollers.");
 		String first = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
-		this.steps.asCaller("alice", () -> this.incidents.answerResolution(incident.number(), false, "Still jams."));
+		this.steps.asCaller("alice",
+				() -> this.incidents.answerResolution(incident.number(), "alice", false, "Still jams."));
 		this.steps.resolved(incident, "Replaced the rollers.");
 		List<MimeMessage> resolutionMails = this.steps.mails(incident, "alice@acme.example",
 				"Your incident was resolved");
@@ -242,7 +243,7 @@ class ResolutionLinkTests {
 		Incident incident = this.steps.resolved(this.steps.report("alice", "acme", "Phone no dial tone " + tag()),
 				"Re-patched.");
 		String link = this.steps.linkInResolutionMail(incident, "alice@acme.example", "confirm");
-		this.steps.asCaller("alice", () -> this.incidents.answerResolution(incident.number(), true, null));
+		this.steps.asCaller("alice", () -> this.incidents.answerResolution(incident.number(), "alice", true, null));
 
 		// Then the link says the incident no longer waits
 		ResponseEntity<String> page = this.http.getForEntity(link, String.class);

@@ -119,7 +119,7 @@ class IncidentManagementProcessTests {
 		assertThat(notified(reported, "user:alice")).contains("Your incident was resolved");
 
 		// When the caller confirms
-		this.incidents.answerResolution(reported.number(), true, null);
+		this.incidents.answerResolution(reported.number(), reported.callerId(), true, null);
 
 		// Then the incident is closed with its figures
 		assertThat(pi).isEnded().hasPassed(Element.TASK_CLOSE_INCIDENT, Element.END_EVENT_INCIDENT_CLOSED);
@@ -400,7 +400,7 @@ class IncidentManagementProcessTests {
 				resolveWith("SOLVED_WORKAROUND", "Reconnect to the 5 GHz band."));
 
 		// When the caller rejects the resolution
-		this.incidents.answerResolution(reported.number(), false, "Still dropping.");
+		this.incidents.answerResolution(reported.number(), reported.callerId(), false, "Still dropping.");
 
 		// Then it is reopened with the service desk, and the SLA timers, already handled,
 		// stay quiet
@@ -415,7 +415,8 @@ class IncidentManagementProcessTests {
 
 		// When it is resolved and rejected a second time
 		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), resolveWith("SOLVED_WORKAROUND", "Moved the access point."));
-		this.incidents.answerResolution(reported.number(), false, "Still dropping in the meeting room.");
+		this.incidents.answerResolution(reported.number(), reported.callerId(), false,
+				"Still dropping in the meeting room.");
 
 		// Then the incident manager hears of it too
 		assertThat(pi).hasPassed(Element.TASK_ESCALATE_REPEATED_REJECTION).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
@@ -442,7 +443,7 @@ class IncidentManagementProcessTests {
 		Incident reported = report("Keyboard missing keys", "hardware", null, Level.LOW, Level.LOW);
 		ProcessInstance pi = process(reported);
 
-		this.incidents.withdraw(reported.number(), "Found a spare keyboard.");
+		this.incidents.withdraw(reported.number(), reported.callerId(), "Found a spare keyboard.");
 
 		assertThat(pi).isEnded().hasPassed(Element.TASK_CANCEL_INCIDENT, Element.END_EVENT_INCIDENT_CANCELLED);
 		assertThat(incident(reported).state()).isEqualTo(IncidentState.CANCELLED);
