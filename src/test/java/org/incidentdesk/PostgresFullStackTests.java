@@ -124,9 +124,8 @@ class PostgresFullStackTests {
 		String job = "/engine-rest/job/" + timers.get(0).get("id");
 
 		// When 24 refused calls (job executions, BPMN errors, variable writes, comments
-		// of
-		// read-only roles) arrive at once from several users, while the agent completes
-		// the task through its checked path
+		// of read-only roles) arrive at once from several users, while the agent
+		// completes the task through its checked path
 		List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			calls.add(() -> as("ivan").postForEntity(job + "/execute", null, String.class).getStatusCode().value());

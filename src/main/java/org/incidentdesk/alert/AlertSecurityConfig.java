@@ -34,8 +34,8 @@ class AlertSecurityConfig {
 		return http.securityMatcher(AlertController.PATH, AlertController.PATH + "/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.addFilterBefore(new ApiTokenAuthenticationFilter(manager, entryPoint), AnonymousAuthenticationFilter.class)
-			// Only authenticated clients get their body read, and then at most 1 MB of
-			// it.
+			// Only authenticated clients get their body read, and then at most 1 MB
+			// of it.
 			.addFilterAfter(new PayloadLimitFilter(json), AuthorizationFilter.class)
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
 			// No Origin check as on the other chains: a browser never adds a bearer token

@@ -44,8 +44,7 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 					"The API token '" + token.name() + "' was revoked. Ask an administrator for a new one.");
 		}
 		// Membership is checked again on every call: removing the account from the tenant
-		// disables
-		// its tokens at once.
+		// disables its tokens at once.
 		if (!this.tokens.belongsTo(token.userId(), token.tenantId())) {
 			throw new BadCredentialsException("The API token's user '" + token.userId()
 					+ "' no longer belongs to customer organisation '" + token.tenantId() + "'.");

@@ -133,8 +133,8 @@ class ProcessHistory {
 		for (UserOperationLogEntry operation : operations) {
 			String target = (operation.getTaskId() != null) ? "task " + taskName(taskNames, operation.getTaskId())
 					: operation.getEntityType();
-			// Completing a task logs the property "delete"; it says nothing a person
-			// needs.
+			// Completing a task logs the property "delete"; it says nothing a
+			// person needs.
 			String property = (operation.getProperty() != null && !"delete".equals(operation.getProperty())) ? " ("
 					+ operation.getProperty() + ": " + operation.getOrgValue() + " -> " + operation.getNewValue() + ")"
 					: "";

@@ -45,8 +45,7 @@ class IdempotentReports {
 	Reported report(ReportIncident report, IdempotencyKey key) {
 		try {
 			// A conflict with a concurrent report is run again, and then usually finds
-			// the
-			// key that the other request stored.
+			// the key that the other request stored.
 			return this.retry.inTransaction(() -> reportOnce(report, key));
 		}
 		catch (DuplicateKeyException | TransientDataAccessException ex) {

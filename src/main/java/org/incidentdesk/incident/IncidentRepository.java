@@ -445,8 +445,8 @@ class IncidentRepository {
 		equal(conditions, params, "category", "category", filter.category());
 		equal(conditions, params, "major_incident", "major", filter.major());
 		if (filter.text() != null) {
-			// lower(..) like lower(..) rather than ilike, which H2 and PostgreSQL do not
-			// share
+			// lower(..) like lower(..) rather than ilike, which H2 and PostgreSQL
+			// do not share
 			conditions.add("""
 					(lower(number) like lower(:text) escape '\\' or lower(summary) like lower(:text) escape '\\'
 					 or lower(description) like lower(:text) escape '\\')""");

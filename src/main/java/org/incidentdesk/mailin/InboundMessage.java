@@ -58,8 +58,8 @@ record InboundMessage(String messageId, String sender, String subject, String te
 		String text = text(mail);
 		messageId = messageId.strip();
 		if (messageId.length() > MAX_MESSAGE_ID) {
-			// A folded header can be longer than the column; its digest still tells it
-			// apart.
+			// A folded header can be longer than the column; its digest still tells
+			// it apart.
 			messageId = "<digest-" + DigestUtils.sha256Hex(messageId) + ">";
 		}
 		return new InboundMessage(messageId, sender, subject, (text != null) ? text.strip() : "",

@@ -34,8 +34,8 @@ final class CachedReading<T> {
 	synchronized T get() {
 		long now = this.nanoTime.getAsLong();
 		if (this.value == null || now - this.readAt >= this.maxAgeNanos) {
-			// A failed read throws before anything is kept, so the next scrape tries
-			// again.
+			// A failed read throws before anything is kept, so the next scrape
+			// tries again.
 			this.value = this.read.get();
 			this.readAt = now;
 		}

@@ -51,8 +51,8 @@ class IncidentMeters {
 
 	@TransactionalEventListener
 	void responded(IncidentResponded event) {
-		// SLA response targets run from minutes to days; the histogram's buckets cover
-		// them.
+		// SLA response targets run from minutes to days; the histogram's buckets
+		// cover them.
 		Timer.builder(FIRST_RESPONSE)
 			.description("Time from the report to the first response (somebody picking the incident up)")
 			.tag("tenant", event.tenantId())

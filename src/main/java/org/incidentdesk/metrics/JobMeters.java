@@ -67,9 +67,9 @@ class JobMeters implements MeterBinder {
 			ManagementService management = context.getProcessEngineConfiguration().getManagementService();
 			Date now = ClockUtil.getCurrentTime();
 			long due = management.createJobQuery().executable().count();
-			// Jobs without a due date (asynchronous steps) have no lateness to measure,
-			// and
-			// databases sort nulls differently, so only jobs with a due date are ordered.
+			// Jobs without a due date (asynchronous steps) have no lateness to
+			// measure, and databases sort nulls differently, so only jobs with a
+			// due date are ordered.
 			List<Job> oldest = management.createJobQuery()
 				.executable()
 				.duedateLowerThan(now)

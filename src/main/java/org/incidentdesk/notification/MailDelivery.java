@@ -184,8 +184,8 @@ public class MailDelivery {
 		if (this.settings.repliesAccepted()) {
 			helper.setReplyTo(new InternetAddress(this.settings.replyTo(), true));
 		}
-		// RFC 3834: machines (vacation replies, our own inbound mailbox) must not answer
-		// it.
+		// RFC 3834: machines (vacation replies, our own inbound mailbox) must not
+		// answer it.
 		message.setHeader("Auto-Submitted", "auto-generated");
 		helper.setTo(new InternetAddress(recipient.email(), recipient.name(), StandardCharsets.UTF_8.name()));
 		helper.setSubject(mail.subject());

@@ -92,8 +92,8 @@ class ResolutionLinkController {
 			refusal = this.links.answer(token, accepted, why);
 		}
 		catch (IllegalIncidentStateException ex) {
-			// The process moved on between the check and the answer (auto-close, the
-			// portal).
+			// The process moved on between the check and the answer (auto-close,
+			// the portal).
 			refusal = Refusal.ANSWERED;
 		}
 		if (refusal != null) {

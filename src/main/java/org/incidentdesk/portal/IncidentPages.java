@@ -105,8 +105,8 @@ class IncidentPages {
 					blankToNull(form.ciName()), Level.valueOf(form.impact()), Level.valueOf(form.urgency())));
 		}
 		catch (InvalidIncidentException ex) {
-			// Rules only the intake knows (say, a CI that was just removed): its own
-			// words.
+			// Rules only the intake knows (say, a CI that was just removed): its
+			// own words.
 			return reportPage(user, form, List.of(), ex.errors(), HttpStatus.BAD_REQUEST);
 		}
 		redirect.addFlashAttribute("notice", "incident.reported");

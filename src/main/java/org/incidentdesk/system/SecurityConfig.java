@@ -57,15 +57,14 @@ class SecurityConfig {
 		// The webapps authenticate with their own login and protect themselves against
 		// CSRF; /engine-rest authenticates with Camunda's Basic filter, whose credentials
 		// a browser remembers. A change that a page of another site makes a browser send
-		// is refused here for both (as on /api/v1), before Camunda sees it.
-		// Full-path matchers: these paths belong to Camunda's own servlets, not to Spring
-		// MVC.
+		// is refused here for both (as on /api/v1), before Camunda sees it. Full-path
+		// matchers: these paths belong to Camunda's own servlets, not to Spring MVC.
 		PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 		var refused = new ProblemAccessDeniedHandler(json, crossSite);
 		return http.securityMatcher(new OrRequestMatcher(path.matcher("/camunda/**"), path.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests.requestMatchers(crossSite).denyAll().anyRequest().permitAll())
-			// Camunda authenticates after this chain, so a refused request is anonymous
-			// here.
+			// Camunda authenticates after this chain, so a refused request is
+			// anonymous here.
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> refused.handle(request, response,
 						new AccessDeniedException(ex.getMessage())))
@@ -102,8 +101,7 @@ class SecurityConfig {
 				.requestMatchers("/error")
 				.permitAll()
 				// Browsers remember HTTP Basic credentials, so a page of another site
-				// could make a signed-in browser change something here; browsers say
-				// so.
+				// could make a signed-in browser change something here; browsers say so.
 				.requestMatchers(crossSite)
 				.denyAll()
 				// Metrics (and the other actuator endpoints but health) tell about every
@@ -113,8 +111,8 @@ class SecurityConfig {
 				// Tenants, teams, users, tokens and failed mail are the administrators'.
 				.requestMatchers("/api/v1/admin/**")
 				.hasAuthority(ADMINISTRATOR_AUTHORITY)
-				// Auditors read everything and change nothing, whatever else they belong
-				// to.
+				// Auditors read everything and change nothing, whatever else they
+				// belong to.
 				.requestMatchers(SecurityConfig::changesSomething)
 				.access(SecurityConfig::notAnAuditor)
 				.anyRequest()
@@ -127,8 +125,8 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.authenticationEntryPoint(signIn))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn).accessDeniedHandler(refused))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// API clients send credentials on every request, so there is no session to
-			// forge.
+			// API clients send credentials on every request, so there is no session
+			// to forge.
 			.csrf(AbstractHttpConfigurer::disable)
 			.build();
 	}

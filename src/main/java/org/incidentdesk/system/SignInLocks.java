@@ -52,8 +52,8 @@ public class SignInLocks {
 		}
 		int attempts = stored.getAttempts();
 		if (attempts >= this.engine.getLoginMaxAttempts()) {
-			// Locked until an administrator lifts it: not with this policy, but Camunda
-			// can.
+			// Locked until an administrator lifts it: not with this policy, but
+			// Camunda can.
 			return new SignInLock(true, attempts, null);
 		}
 		Date until = stored.getLockExpirationTime();

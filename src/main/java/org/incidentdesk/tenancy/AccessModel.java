@@ -129,9 +129,9 @@ public class AccessModel {
 	public void workGroup(String groupId, String name) {
 		group(groupId, name);
 		grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		// READ_INSTANCE: Tasklist's list cards show the incident's process variables
-		// (number,
-		// summary); the tenant check still keeps other tenants' instances out of sight.
+		// READ_INSTANCE: Tasklist's list cards show the incident's process
+		// variables (number, summary); the tenant check still keeps other tenants'
+		// instances out of sight.
 		grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_ID, Permissions.READ,
 				Permissions.READ_INSTANCE);
 		// Camunda Forms are deployment resources; Tasklist reads them through the

@@ -212,8 +212,7 @@ class AlertIntakeTests {
 	@Test
 	void handlesEveryAlertOfANotification() {
 		// Given a notification with two new alerts, a repeat of the first within the same
-		// notification
-		// and a field a later Alertmanager might add
+		// notification and a field a later Alertmanager might add
 		String one = newFingerprint();
 		String two = newFingerprint();
 		var first = firing(one, Map.of("alertname", "One"), Map.of());
@@ -277,8 +276,8 @@ class AlertIntakeTests {
 
 	@Test
 	void twoDeliveriesOfTheSameNewAlertAtOnceOpenOneIncident() throws Exception {
-		// Given the same new alert, delivered twice at the same moment (two Alertmanager
-		// replicas)
+		// Given the same new alert, delivered twice at the same moment (two
+		// Alertmanager replicas)
 		String fingerprint = newFingerprint();
 		var body = notification("firing", List.of(firing(fingerprint, Map.of("alertname", "Twice"), Map.of())));
 		CountDownLatch start = new CountDownLatch(1);
@@ -298,8 +297,8 @@ class AlertIntakeTests {
 				.map(delivery -> delivery.orTimeout(60, TimeUnit.SECONDS).join())
 				.toList();
 
-			// Then one incident is opened: the other delivery repeats it, or is asked to
-			// retry
+			// Then one incident is opened: the other delivery repeats it, or is
+			// asked to retry
 			assertThat(occurrences(fingerprint)).hasSize(1);
 			assertThat(responses).allSatisfy(response -> assertThat(response.getStatusCode()).isIn(HttpStatus.OK,
 					HttpStatus.SERVICE_UNAVAILABLE));

@@ -12,8 +12,7 @@ class FingerprintsTests {
 	@Test
 	void isTheHexSha256OfTheSortedLabels() {
 		// Given labels as the length-prefixed name/value pairs, sorted by name, that are
-		// hashed:
-		// echo -n '9:alertname7:VpnDown8:instance8:vpn:9100' | sha256sum
+		// hashed: echo -n '9:alertname7:VpnDown8:instance8:vpn:9100' | sha256sum
 		Map<String, String> labels = Map.of("instance", "vpn:9100", "alertname", "VpnDown");
 
 		// When

@@ -44,8 +44,8 @@ class HashChainTests {
 		this.incidents.comment(two.number(), "alice", "Two, first.", Visibility.PUBLIC);
 		this.incidents.comment(one.number(), "alice", "One, second.", Visibility.PUBLIC);
 
-		// Then each incident's first entry starts a chain and every other links to its
-		// predecessor
+		// Then each incident's first entry starts a chain and every other links to
+		// its predecessor
 		for (Incident incident : new Incident[] { one, two }) {
 			var rows = new TimelineRows(this.jdbc).of(incident.id());
 			assertThat(rows.get(0).previousHash()).isEqualTo(ActivityHash.CHAIN_START);

@@ -174,8 +174,7 @@ class IncidentHistoryTests {
 		clockAt(t0.plus(Duration.ofHours(30)));
 		executeJob(incident, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED);
 		// The breach is recorded in a job of its own, which the job executor runs a
-		// moment
-		// later.
+		// moment later.
 		clockAt(t0.plus(Duration.ofHours(30)).plusSeconds(5));
 		executeJob(incident, Element.TASK_RECORD_SLA_BREACH);
 		clockAt(t0.plus(Duration.ofHours(31)));
@@ -185,8 +184,8 @@ class IncidentHistoryTests {
 		ClockUtil.reset();
 
 		// Then the history shows the breach timer, the review task offered to the
-		// incident
-		// managers, who was told, and the work moving from one group to the other
+		// incident managers, who was told, and the work moving from one group to
+		// the other
 		List<Map<String, Object>> history = get("audrey", "/api/v1/incidents/" + number + "/history", ENTRIES)
 			.getBody();
 		int breachTimer = index(history,
@@ -211,8 +210,8 @@ class IncidentHistoryTests {
 		assertThat(reviewed).isLessThan(oldGroupRemoved);
 		assertThat(oldGroupRemoved).isLessThan(newGroupAdded);
 		assertThat(history.get(breachTimer)).containsEntry("at", t0.plus(Duration.ofHours(30)).toString());
-		// (the new team is told in the same transaction as the review, so at the same
-		// time)
+		// (the new team is told in the same transaction as the review, so at the
+		// same time)
 		assertThat(history.get(vendorTold)).containsEntry("at", t0.plus(Duration.ofHours(31)).toString());
 		assertThat(history).anyMatch(record("SLA"));
 	}

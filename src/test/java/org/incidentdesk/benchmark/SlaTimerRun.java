@@ -259,8 +259,8 @@ final class SlaTimerRun {
 		long jobs = this.management.createJobQuery().count();
 		double acquisition = acquisitionMillis();
 		// A restarted job executor polls often at first; its idle waits reach their
-		// maximum
-		// (5 + 10 + 20 + 40 s) only after a quiet minute and more, as in production.
+		// maximum (5 + 10 + 20 + 40 s) only after a quiet minute and more, as in
+		// production.
 		Duration lead = (variant == Variant.ENGINE_DEFAULTS) ? settings.lead().plus(RESTARTED_QUIET) : settings.lead();
 		Instant windowStart = Instant.now().plus(lead);
 		long stepNanos = settings.window().toNanos() / Math.max(1, settings.measured());

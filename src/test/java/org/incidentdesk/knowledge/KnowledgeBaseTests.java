@@ -93,8 +93,8 @@ class KnowledgeBaseTests {
 		// When the article is created, but the surrounding transaction rolls back
 		transaction.executeWithoutResult((status) -> {
 			this.knowledge.create(article("acme", "Scanner shows a blank page"), "agent");
-			// Inside the transaction, before the commit, the index has not taken it up
-			// either
+			// Inside the transaction, before the commit, the index has not taken it
+			// up either
 			assertThat(this.knowledge.suggest("acme", "scanner", Audience.STAFF, 5)).isEmpty();
 			status.setRollbackOnly();
 		});

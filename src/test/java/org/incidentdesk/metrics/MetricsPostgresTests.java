@@ -61,8 +61,8 @@ class MetricsPostgresTests {
 		// Given the count so far
 		double before = measured("incidentdesk.incidents.opened", "tenant:globex", "channel:MONITORING");
 
-		// When a report's transaction rolls back after the record and its process were
-		// created
+		// When a report's transaction rolls back after the record and its process
+		// were created
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			this.incidents.report(new ReportIncident("globex", "citra", null, Channel.MONITORING, "Rolled back", null,
 					"network", null, Level.HIGH, Level.HIGH));

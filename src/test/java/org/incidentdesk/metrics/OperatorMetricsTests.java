@@ -132,8 +132,8 @@ class OperatorMetricsTests {
 			.postForEntity("/api/v1/admin/users", body, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-		// Then it reads the incident desk's meters, and a caller or the service desk does
-		// not
+		// Then it reads the incident desk's meters, and a caller or the service
+		// desk does not
 		ResponseEntity<String> scraped = this.http.withBasicAuth(user, "Scrape-Metrics-2026!")
 			.getForEntity("/actuator/prometheus", String.class);
 		assertThat(scraped.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -151,8 +151,8 @@ class OperatorMetricsTests {
 				"acme");
 		long incidentsBefore = incidentCount();
 
-		// When a report's transaction rolls back after the record and its process were
-		// created
+		// When a report's transaction rolls back after the record and its process
+		// were created
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
 			this.incidents.report(new ReportIncident("acme", "alice", null, Channel.EMAIL, "Rolled back", null,
 					"software", null, Level.LOW, Level.LOW));

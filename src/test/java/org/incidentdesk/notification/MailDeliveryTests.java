@@ -218,8 +218,8 @@ class MailDeliveryTests {
 			// When the outbox is delivered
 			this.delivery.deliverDue();
 
-			// Then the member with an address has the mail, and the other is done with a
-			// note
+			// Then the member with an address has the mail, and the other is done
+			// with a note
 			assertThat(mailsAbout(incident, "mt-a@incidentdesk.example")).hasSize(1);
 			assertThat(rows(incident, withoutAddress.getId())).singleElement()
 				.satisfies(row -> assertThat(row).containsEntry("STATUS", "SENT")
@@ -352,8 +352,8 @@ class MailDeliveryTests {
 		assertThat(this.outbox.claim(id, now, now.plusMinutes(5))).isFalse();
 		assertThat(this.outbox.claim(id, now.plusMinutes(4), now.plusMinutes(9))).isFalse();
 
-		// But if the claiming node died, another one takes it over once the lease has
-		// ended
+		// But if the claiming node died, another one takes it over once the lease
+		// has ended
 		assertThat(this.outbox.claim(id, now.plusMinutes(5), now.plusMinutes(10))).isTrue();
 	}
 

@@ -268,8 +268,8 @@ class ResolutionLinkTests {
 
 	@Test
 	void anIndonesianCallerGetsThePageInIndonesianWithTheSummaryEscaped() throws Exception {
-		// Given citra reads Indonesian and her incident, with markup in its summary, is
-		// resolved
+		// Given citra reads Indonesian and her incident, with markup in its
+		// summary, is resolved
 		this.identity.setUserInfo("citra", MailRecipients.LOCALE_KEY, "id");
 		try {
 			String summary = "<script>alert(1)</script> struk " + tag();

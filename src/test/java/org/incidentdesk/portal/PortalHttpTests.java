@@ -245,9 +245,9 @@ class PortalHttpTests {
 
 	@Test
 	void theServicesTimelineEntriesAreShownInTheReadersLanguageWhileTheApiKeepsThem() {
-		// Given a caller's incident with an upload, a resolution (notes with braces and
-		// quotes) that the caller rejected, and a comment of theirs that looks like an
-		// upload
+		// Given a caller's incident with an upload, a resolution (notes with braces
+		// and quotes) that the caller rejected, and a comment of theirs that looks
+		// like an upload
 		String tenant = this.world.tenant();
 		String caller = this.world.caller(tenant);
 		Incident incident = report(tenant, caller, "Printer jams");
@@ -336,8 +336,8 @@ class PortalHttpTests {
 
 	@Test
 	void staffGetAttachmentsThroughTheApiOnlyForTenantsTheyServe() {
-		// Given a caller's incident with an attachment, an agent of the tenant and one of
-		// another
+		// Given a caller's incident with an attachment, an agent of the tenant and
+		// one of another
 		String tenant = this.world.tenant();
 		String caller = this.world.caller(tenant);
 		Incident incident = report(tenant, caller, "API attachment");

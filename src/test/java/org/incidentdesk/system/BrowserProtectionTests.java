@@ -219,8 +219,8 @@ class BrowserProtectionTests {
 			assertThat(problem.get("status").asInt()).isEqualTo(401);
 			assertThat(problem.get("detail").asText()).isNotEmpty();
 		}
-		// (an unknown user: a wrong password would lock a demo user other tests sign in
-		// as)
+		// (an unknown user: a wrong password would lock a demo user other tests
+		// sign in as)
 		assertThat(
 				this.json.readTree(send(this.client, get("/api/v1/incidents", "nobody-by-this-name", "wrong")).body())
 					.get("detail")

@@ -168,8 +168,8 @@ class EngineHostileInputTests {
 
 	@Test
 	void anOutcomeTheProcessRefusesIsABadRequestInTasklistAsInTheRestApi() throws Exception {
-		// When the service desk completes triage with a decision the process does not
-		// know
+		// When the service desk completes triage with a decision the process does
+		// not know
 		String nonsense = "{\"variables\":{\"triageDecision\":{\"value\":\"NONSENSE\"}}}";
 		String refusal = "Triage incident: Choose what happens next";
 		assertAnswer(

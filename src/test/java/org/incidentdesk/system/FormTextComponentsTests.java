@@ -58,8 +58,7 @@ class FormTextComponentsTests {
 	void theEngineRefusesToDeployAFormThatTemplatesAVariableIntoText() {
 		// When a process owner deploys a form with {{summary}} in a nested text component
 		// Then the deployment is refused with the form and component named, and nothing
-		// is
-		// deployed
+		// is deployed
 		long before = this.repository.createDeploymentQuery().deploymentName("unsafe-form-test").count();
 		assertThatThrownBy(() -> this.repository.createDeployment()
 			.name("unsafe-form-test")

@@ -25,8 +25,8 @@ class InitialAdministratorTests {
 	@Test
 	void productionWithoutAConfiguredAdministratorStopsInsteadOfLoggingAPassword() {
 		// Given the production profile (on an empty in-memory database) and no
-		// administrator
-		// (command-line arguments, which win over the profile's own settings)
+		// administrator (command-line arguments, which win over the profile's own
+		// settings)
 		SpringApplicationBuilder application = new SpringApplicationBuilder(IncidentDeskApplication.class)
 			.profiles("postgres");
 		String[] arguments = { "--spring.datasource.url=jdbc:h2:mem:no-admin;DB_CLOSE_DELAY=-1",

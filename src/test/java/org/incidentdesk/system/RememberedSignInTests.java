@@ -55,9 +55,9 @@ class RememberedSignInTests {
 		user.setPassword("Second-Passw0rd!");
 		this.identity.saveUser(user);
 
-		// Then the new password works and the old one is refused at once (in this order:
-		// after a wrong password Camunda delays the user's next sign-in for a few
-		// seconds)
+		// Then the new password works and the old one is refused at once (in this
+		// order: after a wrong password Camunda delays the user's next sign-in for
+		// a few seconds)
 		assertThat(status(USER, "Second-Passw0rd!", "/api/v1/incidents")).isEqualTo(200);
 		assertThat(status(USER, PASSWORD, "/api/v1/incidents")).isEqualTo(401);
 	}

@@ -95,8 +95,8 @@ class TasklistEscapingTests {
 				null), "tasklist-tests");
 		Incident incident = this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary,
 				description, "other", null, Level.LOW, Level.LOW));
-		// A question and the caller's answer: the answer is in the next triage task's
-		// history.
+		// A question and the caller's answer: the answer is in the next triage
+		// task's history.
 		this.tasks.complete(triageTask(incident).getId(), Variables.putValue(Var.TRIAGE_DECISION, "REQUEST_INFO")
 			.putValue(Var.CALLER_QUESTION, "Which " + word + "?"));
 		this.incidents.comment(incident.number(), caller, reply, Visibility.PUBLIC);
@@ -105,8 +105,8 @@ class TasklistEscapingTests {
 		this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, "Another " + word, null, "other",
 				null, Level.LOW, Level.LOW));
 
-		// The browser starts here: the fresh context's port is known only once the test
-		// runs.
+		// The browser starts here: the fresh context's port is known only once the
+		// test runs.
 		try (Browser browser = Browser.start(this.port)) {
 			// When the agent signs in to Tasklist, searches the list for the incident and
 			// follows the task's link
@@ -129,8 +129,7 @@ class TasklistEscapingTests {
 			browser.driver().get(inList.getDomProperty("href"));
 
 			// Then the header names the task, and the form shows every payload as the
-			// text
-			// it is
+			// text it is
 			browser.waiting()
 				.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card h2.task"),
 						"Triage incident"));
@@ -172,9 +171,8 @@ class TasklistEscapingTests {
 		WebappSession session = WebappSession.signIn(this.http, "tasklist", user, password);
 		assertThat(session.status()).isEqualTo(200);
 		// Cookies are set for the origin of the page that is open; a page without
-		// scripts,
-		// since a webapp's page would start a session of its own and could overwrite
-		// them.
+		// scripts, since a webapp's page would start a session of its own and could
+		// overwrite them.
 		browser.open("/actuator/health");
 		browser.driver().manage().deleteAllCookies();
 		browser.driver()

@@ -42,8 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
 				"camunda.bpm.admin-user.id=root", "camunda.bpm.admin-user.password=" + AccessMatrixTests.PASSWORD })
 @ActiveProfiles("test")
 // Camunda's webapps and REST API find the engine "default" in a static registry; this
-// context's
-// engine is the one registered while the class runs, and closing it afterwards clears it.
+// context's engine is the one registered while the class runs, and closing it afterwards
+// clears it.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTests {
@@ -173,9 +173,9 @@ class AccessMatrixTests {
 					Set.of(403), null, null, -1, null));
 		}
 		cases.add(Case.get("root", "/api/v1/admin/tenants", 200).with("\"mx-a\"").with("\"mx-b\""));
-		// Metrics tell about every tenant: administrators and monitoring only; health for
-		// all
-		// (tests run without the Prometheus export, so /actuator/metrics stands for it)
+		// Metrics tell about every tenant: administrators and monitoring only;
+		// health for all (tests run without the Prometheus export, so
+		// /actuator/metrics stands for it)
 		for (String user : List.of("caller-a", "desk", "manager", "auditor")) {
 			cases.add(Case.get(user, "/actuator/metrics", 403).with("read the metrics"));
 			cases.add(Case.get(user, "/actuator/metrics/jvm.memory.used", 403));

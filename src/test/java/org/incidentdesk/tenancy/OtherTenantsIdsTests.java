@@ -95,8 +95,8 @@ class OtherTenantsIdsTests {
 	}
 
 	private void nothingOfGlobexChanged() {
-		// The writes were refused: the variable, the task and its assignee are as they
-		// were
+		// The writes were refused: the variable, the task and its assignee are as
+		// they were
 		assertThat(this.runtime.getVariable(this.process, "summary")).isEqualTo(SUMMARY);
 		assertThat(this.runtime.getVariable(this.process, "hijacked")).isNull();
 		Task triage = this.tasks.createTaskQuery().taskId(this.task).singleResult();
@@ -131,8 +131,8 @@ class OtherTenantsIdsTests {
 	}
 
 	private void answersAsAnUnknownId(String engine, Call call) throws Exception {
-		// When the Acme technician sends it with Globex's id and with an id that names
-		// nothing
+		// When the Acme technician sends it with Globex's id and with an id that
+		// names nothing
 		String unknown = UUID.randomUUID().toString();
 		ResponseEntity<String> other = send(engine, call, call.id());
 		ResponseEntity<String> none = send(engine, call, unknown);

@@ -355,9 +355,9 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		}
 		Task task = as(actor, () -> this.tasks.createTaskQuery().taskId(segments.get(1)).singleResult());
 		if (task == null || !isIncidentProcess(task.getProcessDefinitionId())) {
-			// Unknown, not visible (the engine answers as for an unknown id), or not an
-			// incident's task (a standalone task, another process), which changes no
-			// incident.
+			// Unknown, not visible (the engine answers as for an unknown id), or
+			// not an incident's task (a standalone task, another process), which
+			// changes no incident.
 			return Check.PASS;
 		}
 		String action = (segments.size() > 2) ? segments.get(2) : "";

@@ -57,8 +57,7 @@ class IncidentTaskTracker {
 			task.setPriority(Escalations.taskPriority(incident.priority()));
 		}
 		// The caller's own task (confirming the resolution) shows what the caller may
-		// see;
-		// staff tasks show the work notes too.
+		// see; staff tasks show the work notes too.
 		task.setVariableLocal(Var.INCIDENT_HISTORY,
 				history(number, !Element.TASK_CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())));
 		if (Element.WORK_TASKS.contains(task.getTaskDefinitionKey())) {

@@ -57,8 +57,8 @@ class RegisterIncidentDelegate implements JavaDelegate {
 					enumValue(Level.class, text(execution, Var.URGENCY), null)));
 		}
 		catch (InvalidIncidentException ex) {
-			// Surfaces in Tasklist and engine REST as a 400 with the message; nothing is
-			// stored.
+			// Surfaces in Tasklist and engine REST as a 400 with the message;
+			// nothing is stored.
 			throw new BadUserRequestException(String.join(" ", ex.errors()));
 		}
 	}

@@ -71,8 +71,7 @@ class TaskFormFields {
 			String key = component.path("key").asText(null);
 			if (key != null && !key.isBlank()) {
 				// A read-only or disabled flag may be an expression ("=..."): anything
-				// but
-				// a plain false counts as read-only.
+				// but a plain false counts as read-only.
 				boolean fixed = flagged(component.get("readonly")) || flagged(component.get("disabled"));
 				(fixed ? readOnly : editable).add(key);
 			}

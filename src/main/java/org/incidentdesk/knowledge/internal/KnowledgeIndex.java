@@ -275,8 +275,8 @@ public class KnowledgeIndex {
 				query.add(parser.parse(escaped), Occur.SHOULD);
 			}
 			catch (ParseException ex) {
-				// Escaped text should always parse; if it does not, that language finds
-				// nothing.
+				// Escaped text should always parse; if it does not, that language
+				// finds nothing.
 				logger.debug("Could not search knowledge for '{}' in language {}", text, language.getKey(), ex);
 			}
 		}

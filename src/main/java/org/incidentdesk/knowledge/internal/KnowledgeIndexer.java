@@ -101,8 +101,7 @@ public class KnowledgeIndexer implements SmartInitializingSingleton {
 		}
 		catch (RuntimeException ex) {
 			// The change is committed; failing the caller now would only hide that. The
-			// catch-up
-			// indexes it within seconds.
+			// catch-up indexes it within seconds.
 			logger.warn("Knowledge article {} could not be indexed", event.article().number(), ex);
 		}
 	}

@@ -117,8 +117,8 @@ class EngineSurfaceGuardTests {
 		assertThat(this.management.createJobQuery().jobId(timer.getId()).singleResult().getRetries()).isEqualTo(5);
 	}
 
-	// Finding 2: callers read internal work notes; and callers have no engine surface at
-	// all
+	// Finding 2: callers read internal work notes; and callers have no engine
+	// surface at all
 
 	@Test
 	void callersHaveNoEngineSurfaceAtAll() {

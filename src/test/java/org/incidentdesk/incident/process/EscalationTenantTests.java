@@ -130,8 +130,8 @@ class EscalationTenantTests {
 
 	@Test
 	void aSupportTeamTransfersAndEscalatesOnlyToTeamsThatServeTheTenant() throws Exception {
-		// Given an incident of a tenant served by application support only, with that
-		// team
+		// Given an incident of a tenant served by application support only, with
+		// that team
 		String tenant = newTenant(List.of("support-applications"));
 		String number = report(tenant, caller(tenant), "Payroll shows an error", "software");
 		expect(complete("sam", taskOf(number), Map.of("triageDecision", "ESCALATE")), 204);

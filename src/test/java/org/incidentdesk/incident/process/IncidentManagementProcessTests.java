@@ -199,8 +199,8 @@ class IncidentManagementProcessTests {
 		Incident reported = report("Branch office offline", "network", "ACME-VPN", Level.HIGH, Level.MEDIUM);
 		ProcessInstance pi = process(reported);
 
-		// When the service desk escalates without naming a team, routing picks the first
-		// team
+		// When the service desk escalates without naming a team, routing picks the
+		// first team
 		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), withVariables(Var.TRIAGE_DECISION, "ESCALATE"));
 		assertThat(pi).isWaitingAt(Element.TASK_WORK_ON_INCIDENT).task().hasCandidateGroup("support-infrastructure");
 		Incident atLevel2 = incident(reported);
@@ -224,8 +224,8 @@ class IncidentManagementProcessTests {
 		assertThat(incident(reported).escalationCount()).isEqualTo(2);
 		assertThat(incident(reported).supportLevel()).isEqualTo(3);
 
-		// When that team hands it back, the service desk, which owns it, can escalate
-		// again
+		// When that team hands it back, the service desk, which owns it, can
+		// escalate again
 		complete(task(Element.TASK_WORK_ON_INCIDENT, pi), withVariables(Var.SUPPORT_DECISION, "RETURN_TO_SERVICE_DESK",
 				Var.WORK_NOTE, "Not an application problem."));
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
