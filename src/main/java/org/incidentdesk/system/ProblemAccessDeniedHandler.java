@@ -50,8 +50,12 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			return "Only members of '" + CurrentUser.ADMINISTRATORS + "' use the administration API.";
 		}
 		if (SecurityConfig.changesSomething(request)) {
-			return "Auditors read everything and change nothing: a " + request.getMethod()
-					+ " is refused for members of '" + CurrentUser.AUDITORS + "'.";
+			return "Auditors read everything and change nothing, and service delivery managers and incident managers "
+					+ "oversee without changing anything here (incident managers act on a breached incident through "
+					+ "its review task in Tasklist): a " + request.getMethod() + " is refused for members of '"
+					+ CurrentUser.AUDITORS + "', and for users whose only groups are '"
+					+ CurrentUser.SERVICE_DELIVERY_MANAGERS + "', '" + CurrentUser.INCIDENT_MANAGERS + "' or '"
+					+ CurrentUser.MONITORING + "'.";
 		}
 		return "You may not read this.";
 	}

@@ -1,5 +1,6 @@
 package org.incidentdesk.system;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -49,6 +51,11 @@ class SecurityConfig {
 	private static final String ADMINISTRATOR_AUTHORITY = "GROUP_" + CurrentUser.ADMINISTRATORS;
 
 	private static final String MONITORING_AUTHORITY = "GROUP_" + CurrentUser.MONITORING;
+
+	/** Groups that oversee and change nothing through the API. */
+	private static final Set<String> OVERSEER_AUTHORITIES = Set.of(AUDITOR_AUTHORITY,
+			"GROUP_" + CurrentUser.SERVICE_DELIVERY_MANAGERS, "GROUP_" + CurrentUser.INCIDENT_MANAGERS,
+			MONITORING_AUTHORITY);
 
 	@Bean
 	@Order(1)
@@ -114,7 +121,7 @@ class SecurityConfig {
 				// Auditors read everything and change nothing, whatever else they
 				// belong to.
 				.requestMatchers(SecurityConfig::changesSomething)
-				.access(SecurityConfig::notAnAuditor)
+				.access(SecurityConfig::mayChange)
 				.anyRequest()
 				.authenticated())
 			.authenticationProvider(identity)
@@ -135,14 +142,27 @@ class SecurityConfig {
 		return !SAFE_METHODS.contains(request.getMethod());
 	}
 
-	private static AuthorizationDecision notAnAuditor(Supplier<Authentication> authentication,
+	/**
+	 * Overseers read and change nothing through the API: auditors, whatever else they
+	 * belong to, and users whose only groups are the overseeing ones (service delivery
+	 * managers, incident managers, monitoring). Incident managers act on a breached
+	 * incident through its review task in Tasklist.
+	 */
+	private static AuthorizationDecision mayChange(Supplier<Authentication> authentication,
 			RequestAuthorizationContext context) {
 		Authentication user = authentication.get();
 		boolean signedIn = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken);
-		boolean auditor = signedIn && user.getAuthorities()
+		return new AuthorizationDecision(signedIn && !readOnly(user));
+	}
+
+	static boolean readOnly(Authentication user) {
+		List<String> groups = user.getAuthorities()
 			.stream()
-			.anyMatch(authority -> AUDITOR_AUTHORITY.equals(authority.getAuthority()));
-		return new AuthorizationDecision(signedIn && !auditor);
+			.map(GrantedAuthority::getAuthority)
+			.filter(authority -> authority.startsWith("GROUP_"))
+			.toList();
+		return groups.contains(AUDITOR_AUTHORITY)
+				|| (!groups.isEmpty() && groups.stream().allMatch(OVERSEER_AUTHORITIES::contains));
 	}
 
 	/**

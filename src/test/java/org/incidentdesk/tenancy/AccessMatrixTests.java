@@ -158,6 +158,19 @@ class AccessMatrixTests {
 		List<Case> cases = new ArrayList<>();
 		cases.add(new Case("auditor", HttpMethod.POST, "/api/v1/incidents/" + this.incidentA + "/comments",
 				Map.of("body", "audit"), Set.of(403), "Auditors read everything and change nothing", null, -1, null));
+		// Service delivery managers and incident managers oversee: no change through the
+		// API either (incident managers act through their review task in Tasklist)
+		for (String overseer : List.of("manager", "delivery")) {
+			cases.add(new Case(overseer, HttpMethod.POST, "/api/v1/incidents/" + this.incidentA + "/work-notes",
+					Map.of("body", "overseeing"), Set.of(403), "incident managers act on a breached incident", null, -1,
+					null));
+			cases.add(new Case(overseer, HttpMethod.POST, "/api/v1/incidents/" + this.incidentA + "/comments",
+					Map.of("body", "overseeing"), Set.of(403), null, null, -1, null));
+			cases.add(new Case(overseer, HttpMethod.POST, "/api/v1/incidents",
+					Map.of("tenantId", "mx-a", "callerId", "caller-a", "summary", "Overseer report"), Set.of(403), null,
+					null, -1, null));
+		}
+		cases.add(Case.get("caller-a", "/api/v1/incidents/" + this.incidentA + "/timeline", 200).without("overseeing"));
 		cases.add(new Case("auditor", HttpMethod.POST, "/engine-rest/task/" + this.taskA + "/claim",
 				Map.of("userId", "auditor"), HIDDEN, null, null, -1, null));
 		cases.add(new Case("auditor", HttpMethod.POST, "/engine-rest/task/" + this.taskA + "/complete", Map.of(),
