@@ -190,6 +190,11 @@ class EngineSurfaceGuardTests {
 					as("sam", base, HttpMethod.POST, taskPath + "/localVariables",
 							Map.of("modifications", Map.of("priority", Map.of("value", "P1")))),
 					403, "mirror its record");
+			assertRefused(as("sam", base, HttpMethod.PUT,
+					base + "/execution/" + triage.getExecutionId() + "/localVariables/assignedGroup",
+					Map.of("value", "vendor-systems", "type", "String")), 403, "mirror its record");
+			assertRefused(as("demo", base, HttpMethod.POST, base + "/execution/" + triage.getExecutionId() + "/signal",
+					Map.of()), 403, "signalled");
 			assertRefused(as("demo", base, HttpMethod.PUT,
 					base + "/process-instance/" + triage.getProcessInstanceId() + "/variables/priority",
 					Map.of("value", "P1", "type", "String")), 403, "mirror its record");
