@@ -1,5 +1,6 @@
 package org.incidentdesk.attachment;
 
+import org.incidentdesk.TestReports;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -85,8 +86,11 @@ class AttachmentPostgresTests {
 		this.world = new PortalWorld(this.identity, this.cmdb, this.knowledge);
 		this.tenant = this.world.tenant();
 		this.caller = this.world.caller(this.tenant);
-		this.incident = this.incidents.report(new ReportIncident(this.tenant, this.caller, null, Channel.PORTAL,
-				"Screenshot of the error", null, "software", null, Level.LOW, Level.LOW));
+		this.incident = this.incidents.report(TestReports.report("Screenshot of the error")
+			.by(this.tenant, this.caller)
+			.description(null)
+			.category("software")
+			.build());
 	}
 
 	@Test

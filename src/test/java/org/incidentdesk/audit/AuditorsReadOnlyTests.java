@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import org.incidentdesk.TestReports;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -118,8 +119,8 @@ class AuditorsReadOnlyTests {
 	}
 
 	private Incident report() {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, "Audited incident",
-				"Reported in an auditor test.", "email", null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report("Audited incident").description("Reported in an auditor test.").build());
 	}
 
 	private Snapshot snapshot(Incident incident, long ci) {

@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import org.incidentdesk.TestReports;
 import java.util.List;
 import java.util.Map;
 
@@ -116,8 +117,8 @@ class HashChainPostgresTests {
 	}
 
 	private Incident report(String summary) {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in a PostgreSQL hash chain test.", "email", null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).description("Reported in a PostgreSQL hash chain test.").build());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import org.incidentdesk.TestReports;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.ActivityHash;
@@ -64,8 +65,7 @@ class HashChainTests {
 	}
 
 	private Incident report(String summary) {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in a hash chain test.", "email", null, Level.LOW, Level.LOW));
+		return this.incidents.report(TestReports.report(summary).description("Reported in a hash chain test.").build());
 	}
 
 }

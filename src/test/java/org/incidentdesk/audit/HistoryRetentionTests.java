@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import org.incidentdesk.TestReports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -194,8 +195,7 @@ class HistoryRetentionTests {
 	}
 
 	private Incident report(String summary) {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in a retention test.", "email", null, Level.LOW, Level.LOW));
+		return this.incidents.report(TestReports.report(summary).description("Reported in a retention test.").build());
 	}
 
 	private void resolveInTriage(Incident incident) {

@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import org.incidentdesk.TestReports;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -356,8 +357,11 @@ class IncidentHistoryTests {
 	}
 
 	private Incident report(String tenant, String caller, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary,
-				"Reported in a history test.", "email", null, Level.MEDIUM, Level.MEDIUM));
+		return this.incidents.report(TestReports.report(summary)
+			.by(tenant, caller)
+			.description("Reported in a history test.")
+			.levels(Level.MEDIUM, Level.MEDIUM)
+			.build());
 	}
 
 	private Task task(Incident incident, String elementId) {

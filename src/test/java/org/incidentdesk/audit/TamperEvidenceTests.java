@@ -1,5 +1,6 @@
 package org.incidentdesk.audit;
 
+import org.incidentdesk.TestReports;
 import java.util.List;
 import java.util.Map;
 
@@ -121,8 +122,8 @@ class TamperEvidenceTests {
 	}
 
 	private Incident withComments(String summary) {
-		Incident incident = this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in a tamper evidence test.", "email", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report(summary).description("Reported in a tamper evidence test.").build());
 		this.incidents.comment(incident.number(), "alice", "The original words.", Visibility.PUBLIC);
 		this.incidents.comment(incident.number(), "sam", "A later note.", Visibility.INTERNAL);
 		return incident;

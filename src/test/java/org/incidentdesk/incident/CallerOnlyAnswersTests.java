@@ -1,5 +1,6 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.TestReports;
 import org.incidentdesk.IncidentDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +53,10 @@ class CallerOnlyAnswersTests {
 	}
 
 	private Incident report() {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, "Monitor flickers",
-				"Reported by a caller-only test.", "hardware", null, Level.LOW, Level.LOW));
+		return this.incidents.report(TestReports.report("Monitor flickers")
+			.description("Reported by a caller-only test.")
+			.category("hardware")
+			.build());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.TestReports;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +90,7 @@ final class ConcurrentRecordUpdates {
 
 	private static String report(IncidentService incidents) {
 		return incidents
-			.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, "Two changes at once",
-					"Reported by a concurrency test.", "email", null, Level.LOW, Level.LOW))
+			.report(TestReports.report("Two changes at once").description("Reported by a concurrency test.").build())
 			.number();
 	}
 

@@ -1,5 +1,6 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -84,8 +85,8 @@ class IncidentKnowledgeDraftTests {
 	}
 
 	private Incident report(String summary) {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in a test.", "software", null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).description("Reported in a test.").category("software").build());
 	}
 
 }

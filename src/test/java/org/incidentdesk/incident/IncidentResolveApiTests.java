@@ -1,5 +1,6 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -70,8 +71,12 @@ class IncidentResolveApiTests {
 	}
 
 	private Incident report(String summary) {
-		return this.incidents.report(new ReportIncident("acme", "bob", null, Channel.PHONE, summary, null, "hardware",
-				null, Level.LOW, Level.LOW));
+		return this.incidents.report(TestReports.report(summary)
+			.by("acme", "bob")
+			.via(Channel.PHONE)
+			.description(null)
+			.category("hardware")
+			.build());
 	}
 
 }

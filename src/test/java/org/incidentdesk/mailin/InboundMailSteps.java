@@ -1,5 +1,6 @@
 package org.incidentdesk.mailin;
 
+import org.incidentdesk.TestReports;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -67,8 +68,8 @@ final class InboundMailSteps {
 	}
 
 	Incident report(String caller, String tenant, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "hardware",
-				null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).by(tenant, caller).description(null).category("hardware").build());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.incidentdesk.metrics;
 
+import org.incidentdesk.TestReports;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,13 @@ class MetricsPostgresTests {
 		// When a report's transaction rolls back after the record and its process
 		// were created
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			this.incidents.report(new ReportIncident("globex", "citra", null, Channel.MONITORING, "Rolled back", null,
-					"network", null, Level.HIGH, Level.HIGH));
+			this.incidents.report(TestReports.report("Rolled back")
+				.by("globex", "citra")
+				.via(Channel.MONITORING)
+				.description(null)
+				.category("network")
+				.levels(Level.HIGH, Level.HIGH)
+				.build());
 			status.setRollbackOnly();
 		});
 

@@ -1,5 +1,6 @@
 package org.incidentdesk.metrics;
 
+import org.incidentdesk.TestReports;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -154,8 +155,11 @@ class OperatorMetricsTests {
 		// When a report's transaction rolls back after the record and its process
 		// were created
 		new TransactionTemplate(this.transactions).executeWithoutResult(status -> {
-			this.incidents.report(new ReportIncident("acme", "alice", null, Channel.EMAIL, "Rolled back", null,
-					"software", null, Level.LOW, Level.LOW));
+			this.incidents.report(TestReports.report("Rolled back")
+				.via(Channel.EMAIL)
+				.description(null)
+				.category("software")
+				.build());
 			status.setRollbackOnly();
 		});
 
@@ -165,8 +169,8 @@ class OperatorMetricsTests {
 			.isEqualTo(before);
 
 		// While the same report committed counts once
-		this.incidents.report(new ReportIncident("acme", "alice", null, Channel.EMAIL, "Committed", null, "software",
-				null, Level.LOW, Level.LOW));
+		this.incidents
+			.report(TestReports.report("Committed").via(Channel.EMAIL).description(null).category("software").build());
 		assertThat(scrape("demo").value("incidentdesk_incidents_opened_total", "channel", "EMAIL", "tenant", "acme"))
 			.isEqualTo(before + 1);
 	}

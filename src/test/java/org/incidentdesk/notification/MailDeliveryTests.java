@@ -1,5 +1,6 @@
 package org.incidentdesk.notification;
 
+import org.incidentdesk.TestReports;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -454,8 +455,8 @@ class MailDeliveryTests {
 	}
 
 	private Incident report(String caller, String tenant, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "hardware",
-				null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).by(tenant, caller).description(null).category("hardware").build());
 	}
 
 	private User user(String id, String email) {

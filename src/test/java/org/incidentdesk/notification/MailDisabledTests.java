@@ -1,5 +1,6 @@
 package org.incidentdesk.notification;
 
+import org.incidentdesk.TestReports;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
@@ -32,8 +33,8 @@ class MailDisabledTests {
 
 	@Test
 	void withoutAMailServerNotificationsStayQueued() {
-		Incident incident = this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL,
-				"Monitor flickers", null, "hardware", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report("Monitor flickers").description(null).category("hardware").build());
 
 		assertThat(this.context.getBeanNamesForType(MailDelivery.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(JavaMailSender.class)).isEmpty();

@@ -1,5 +1,6 @@
 package org.incidentdesk.notification;
 
+import org.incidentdesk.TestReports;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.OffsetDateTime;
@@ -67,8 +68,8 @@ class MailPostgresTests {
 	@Test
 	void deliversOnceWhenTwoDeliveriesRunAtTheSameTime() throws Exception {
 		// Given a queued notification
-		Incident incident = this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL,
-				"Docking station dead", null, "hardware", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report("Docking station dead").description(null).category("hardware").build());
 
 		// When two deliveries run at the same time
 		CountDownLatch start = new CountDownLatch(1);
@@ -94,8 +95,11 @@ class MailPostgresTests {
 
 	@Test
 	void aClaimedNotificationIsNotDueForOthers() {
-		Incident incident = this.incidents.report(new ReportIncident("acme", "bob", null, Channel.PORTAL,
-				"Phone has no dial tone", null, "hardware", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents.report(TestReports.report("Phone has no dial tone")
+			.by("acme", "bob")
+			.description(null)
+			.category("hardware")
+			.build());
 		long id = this.jdbc.sql("select id from notification where incident_id = :id and recipient = 'bob'")
 			.param("id", incident.id())
 			.query(Long.class)

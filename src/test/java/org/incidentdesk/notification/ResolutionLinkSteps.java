@@ -1,5 +1,6 @@
 package org.incidentdesk.notification;
 
+import org.incidentdesk.TestReports;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -69,8 +70,8 @@ final class ResolutionLinkSteps {
 	}
 
 	Incident report(String caller, String tenant, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "hardware",
-				null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).by(tenant, caller).description(null).category("hardware").build());
 	}
 
 	/** The team now working on the incident resolves it, and the outbox is delivered. */

@@ -1,5 +1,6 @@
 package org.incidentdesk.portal;
 
+import org.incidentdesk.TestReports;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -372,8 +373,8 @@ class PortalHttpTests {
 	}
 
 	private Incident report(String tenant, String caller, String summary) {
-		return this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary, null, "other",
-				null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).by(tenant, caller).description(null).category("other").build());
 	}
 
 	private long attachmentsStored(Incident incident) {

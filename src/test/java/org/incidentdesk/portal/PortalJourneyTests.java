@@ -1,5 +1,6 @@
 package org.incidentdesk.portal;
 
+import org.incidentdesk.TestReports;
 import java.util.List;
 import java.util.Random;
 
@@ -186,8 +187,8 @@ class PortalJourneyTests {
 		String tenantA = this.world.tenant();
 		String callerA = this.world.caller(tenantA);
 		String secret = "Secret " + word();
-		Incident incident = this.incidents.report(new ReportIncident(tenantA, callerA, null, Channel.PORTAL, secret,
-				null, "other", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report(secret).by(tenantA, callerA).description(null).category("other").build());
 
 		// When a caller of tenant B opens it by its address
 		String callerB = this.world.caller(this.world.tenant());
@@ -235,9 +236,13 @@ class PortalJourneyTests {
 		String tenant = this.world.tenant();
 		String caller = this.world.caller(tenant);
 		this.world.article(tenant, word() + " scanner");
-		Incident incident = this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL,
-				"A rather long summary about a scanner that does not scan anything at all any more", "Details",
-				"hardware", null, Level.MEDIUM, Level.MEDIUM));
+		Incident incident = this.incidents.report(
+				TestReports.report("A rather long summary about a scanner that does not scan anything at all any more")
+					.by(tenant, caller)
+					.description("Details")
+					.category("hardware")
+					.levels(Level.MEDIUM, Level.MEDIUM)
+					.build());
 		this.browser.signIn(caller, PortalWorld.password(caller));
 		Dimension before = this.browser.driver.manage().window().getSize();
 		this.browser.driver.manage().window().setSize(new Dimension(375, 740));
@@ -264,8 +269,8 @@ class PortalJourneyTests {
 		// Given a caller with an incident that waits for their answer
 		String tenant = this.world.tenant();
 		String caller = this.world.caller(tenant);
-		Incident incident = this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL,
-				"Label check", null, "other", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report("Label check").by(tenant, caller).description(null).category("other").build());
 		this.incidents.resolve(incident.number(), this.world.agentPrincipal("portal-agent", tenant),
 				"SOLVED_WORKAROUND", "Try again.");
 		this.browser.signIn(caller, PortalWorld.password(caller));

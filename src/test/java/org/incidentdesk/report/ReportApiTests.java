@@ -1,5 +1,6 @@
 package org.incidentdesk.report;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -103,8 +104,12 @@ class ReportApiTests {
 		bare.setName("Unserved");
 		this.identity.saveTenant(bare);
 		this.identity.createTenantUserMembership(unserved, this.caller);
-		this.incidents.report(new ReportIncident(unserved, this.caller, null, Channel.PHONE, "Unserved incident", null,
-				"other", null, Level.LOW, Level.LOW));
+		this.incidents.report(TestReports.report("Unserved incident")
+			.by(unserved, this.caller)
+			.via(Channel.PHONE)
+			.description(null)
+			.category("other")
+			.build());
 
 		// Then the incident manager does not see it; the auditor does
 		expect(send("ines", HttpMethod.GET, "/api/v1/reports/incidents?tenantId=" + unserved, null), 404);

@@ -1,5 +1,6 @@
 package org.incidentdesk.system;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -84,8 +85,7 @@ class EngineHostileInputTests {
 	@BeforeEach
 	void anAcmeIncidentWaitsForTriage() {
 		String number = this.incidents
-			.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, "Scanner on floor 3 is offline",
-					"No light at all.", "email", null, Level.LOW, Level.LOW))
+			.report(TestReports.report("Scanner on floor 3 is offline").description("No light at all.").build())
 			.number();
 		String process = this.records.get(number).processInstanceId();
 		this.task = this.tasks.createTaskQuery().processInstanceId(process).singleResult().getId();

@@ -1,5 +1,6 @@
 package org.incidentdesk.system;
 
+import org.incidentdesk.TestReports;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -93,8 +94,8 @@ class TasklistEscapingTests {
 		this.knowledge.create(new NewArticle(tenant, ArticleKind.ARTICLE, title, "The " + word + " stops.",
 				"Restart the " + word + ".", List.of(), "en", ArticleVisibility.PUBLIC, ArticleState.PUBLISHED, null,
 				null), "tasklist-tests");
-		Incident incident = this.incidents.report(new ReportIncident(tenant, caller, null, Channel.PORTAL, summary,
-				description, "other", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report(summary).by(tenant, caller).description(description).category("other").build());
 		// A question and the caller's answer: the answer is in the next triage
 		// task's history.
 		this.tasks.complete(triageTask(incident).getId(), Variables.putValue(Var.TRIAGE_DECISION, "REQUEST_INFO")

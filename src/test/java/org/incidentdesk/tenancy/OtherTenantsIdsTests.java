@@ -1,5 +1,6 @@
 package org.incidentdesk.tenancy;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -75,8 +76,7 @@ class OtherTenantsIdsTests {
 	@BeforeEach
 	void aGlobexCallerReportsAnIncident() {
 		String number = this.incidents
-			.report(new ReportIncident("globex", "citra", null, Channel.PORTAL, SUMMARY, "It shows a red light.",
-					"email", null, Level.LOW, Level.LOW))
+			.report(TestReports.report(SUMMARY).by("globex", "citra").description("It shows a red light.").build())
 			.number();
 		this.process = this.records.get(number).processInstanceId();
 		this.task = this.tasks.createTaskQuery().processInstanceId(this.process).singleResult().getId();

@@ -1,5 +1,6 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.TestReports;
 import java.util.List;
 import java.util.Map;
 
@@ -409,8 +410,8 @@ class EngineSurfaceGuardTests {
 	}
 
 	private Incident report(String summary) {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in an engine surface test.", "email", null, Level.LOW, Level.LOW));
+		return this.incidents
+			.report(TestReports.report(summary).description("Reported in an engine surface test.").build());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -47,8 +48,8 @@ class FailingNotificationTests {
 	@Test
 	void aWarningThatCannotBeSentBecomesAVisibleIncidentAfterItsRetries() {
 		// Given an incident whose SLA warning cannot be delivered
-		Incident incident = this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL,
-				"Scanner not found", null, "hardware", null, Level.LOW, Level.LOW));
+		Incident incident = this.incidents
+			.report(TestReports.report("Scanner not found").description(null).category("hardware").build());
 		String pi = incident.processInstanceId();
 		willThrow(new IllegalStateException("notification store unavailable")).given(this.escalations)
 			.warnIncidentManager(anyString());

@@ -1,5 +1,6 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.TestReports;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -533,8 +534,12 @@ class IncidentManagementProcessTests {
 	}
 
 	private Incident report(String summary, String category, String ciName, Level impact, Level urgency) {
-		return this.incidents.report(new ReportIncident("acme", "alice", null, Channel.PORTAL, summary,
-				"Reported in a test.", category, ciName, impact, urgency));
+		return this.incidents.report(TestReports.report(summary)
+			.description("Reported in a test.")
+			.category(category)
+			.ci(ciName)
+			.levels(impact, urgency)
+			.build());
 	}
 
 	private ProcessInstance process(Incident incident) {

@@ -1,5 +1,6 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -96,8 +97,13 @@ class ModelChangesTests {
 	}
 
 	private Incident report(String summary, String category, Level impact, Level urgency) {
-		return this.incidents.report(
-				new ReportIncident("acme", "bob", null, Channel.PHONE, summary, null, category, null, impact, urgency));
+		return this.incidents.report(TestReports.report(summary)
+			.by("acme", "bob")
+			.via(Channel.PHONE)
+			.description(null)
+			.category(category)
+			.levels(impact, urgency)
+			.build());
 	}
 
 }
