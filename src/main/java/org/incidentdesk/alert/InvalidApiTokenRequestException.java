@@ -1,26 +1,17 @@
 package org.incidentdesk.alert;
 
 import java.util.List;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.incidentdesk.system.DomainException;
 
 /**
  * A token was asked for a tenant or user that does not exist, or for a user outside the
  * tenant.
  */
-class InvalidApiTokenRequestException extends ErrorResponseException {
+class InvalidApiTokenRequestException extends DomainException {
 
 	InvalidApiTokenRequestException(List<String> errors) {
-		super(HttpStatus.BAD_REQUEST, problem(errors), null);
-	}
-
-	private static ProblemDetail problem(List<String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join(" ", errors));
-		problem.setTitle("The API token cannot be created");
-		problem.setProperty("errors", errors);
-		return problem;
+		super(Kind.INVALID, "The API token cannot be created", String.join(" ", errors));
+		property("errors", List.copyOf(errors));
 	}
 
 }

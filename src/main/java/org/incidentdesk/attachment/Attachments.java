@@ -72,17 +72,16 @@ public class Attachments {
 					+ incident.state().name().toLowerCase() + "; it takes no more attachments.");
 		}
 		if (content == null || content.length == 0) {
-			throw new RejectedAttachmentException(Reason.EMPTY, HttpStatus.BAD_REQUEST, "The file is empty.");
+			throw new RejectedAttachmentException(Reason.EMPTY, "The file is empty.");
 		}
 		if (content.length > this.settings.maxSize().toBytes()) {
-			throw new RejectedAttachmentException(Reason.TOO_LARGE, HttpStatus.PAYLOAD_TOO_LARGE, "The file has "
-					+ content.length + " bytes; at most " + this.settings.maxSize().toBytes() + " are allowed.");
+			throw new RejectedAttachmentException(Reason.TOO_LARGE, "The file has " + content.length
+					+ " bytes; at most " + this.settings.maxSize().toBytes() + " are allowed.");
 		}
 		String type = FileTypes.detect(content, uploadedName);
 		if (!this.settings.allowedTypes().contains(type)) {
-			throw new RejectedAttachmentException(Reason.TYPE_NOT_ALLOWED, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Files of type " + type + " cannot be attached. Allowed: "
-							+ String.join(", ", this.settings.allowedTypes()) + ".");
+			throw new RejectedAttachmentException(Reason.TYPE_NOT_ALLOWED, "Files of type " + type
+					+ " cannot be attached. Allowed: " + String.join(", ", this.settings.allowedTypes()) + ".");
 		}
 		String fileName = SafeFileName.of(uploadedName, type);
 		long id = this.repository.insert(incident.id(), fileName, type, content, DigestUtils.sha256Hex(content),

@@ -1,17 +1,14 @@
 package org.incidentdesk.cmdb;
 
 import java.util.List;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.incidentdesk.system.DomainException;
 
 /**
  * A configuration item that cannot be saved as asked, for example with a parent of
  * another tenant or one that would make a cycle. Leaves the API as a 400 problem detail
  * listing every error.
  */
-public class InvalidConfigurationItemException extends ErrorResponseException {
+public class InvalidConfigurationItemException extends DomainException {
 
 	private final List<String> errors;
 
@@ -20,20 +17,13 @@ public class InvalidConfigurationItemException extends ErrorResponseException {
 	}
 
 	public InvalidConfigurationItemException(List<String> errors) {
-		super(HttpStatus.BAD_REQUEST, problem(errors), null);
+		super(Kind.INVALID, "Invalid configuration item", "Please correct: " + String.join("; ", errors));
 		this.errors = List.copyOf(errors);
+		property("errors", this.errors);
 	}
 
 	public List<String> errors() {
 		return this.errors;
-	}
-
-	private static ProblemDetail problem(List<String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Please correct: " + String.join("; ", errors));
-		problem.setTitle("Invalid configuration item");
-		problem.setProperty("errors", errors);
-		return problem;
 	}
 
 }

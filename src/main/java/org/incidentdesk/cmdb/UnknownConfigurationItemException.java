@@ -1,25 +1,17 @@
 package org.incidentdesk.cmdb;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.incidentdesk.system.DomainException;
 
 /**
  * There is no configuration item with that id that the user may see. Whether it does not
  * exist or belongs to another tenant is deliberately not told apart. Leaves the API as a
  * 404 problem detail.
  */
-public class UnknownConfigurationItemException extends ErrorResponseException {
+public class UnknownConfigurationItemException extends DomainException {
 
 	public UnknownConfigurationItemException(long id) {
-		super(HttpStatus.NOT_FOUND, problem(id), null);
-	}
-
-	private static ProblemDetail problem(long id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+		super(Kind.NOT_FOUND, "Unknown configuration item",
 				"There is no configuration item " + id + " that you can see. Check the id.");
-		problem.setTitle("Unknown configuration item");
-		return problem;
 	}
 
 }

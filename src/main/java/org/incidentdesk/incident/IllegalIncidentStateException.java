@@ -1,14 +1,12 @@
 package org.incidentdesk.incident;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.incidentdesk.system.DomainException;
 
 /** The requested change does not fit the incident's current state. */
-public class IllegalIncidentStateException extends ErrorResponseException {
+public class IllegalIncidentStateException extends DomainException {
 
 	public IllegalIncidentStateException(String detail) {
-		super(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail), null);
+		super(Kind.CONFLICT, null, detail);
 	}
 
 }

@@ -12,10 +12,7 @@ import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.springframework.context.ApplicationEventPublisher;
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * What callers and clients do with incidents. The record and its process move together:
@@ -224,10 +221,8 @@ public class IncidentService {
 					.stream()
 					.anyMatch(link -> link.getGroupId() != null && user.isMemberOf(link.getGroupId()));
 		if (!mayWork) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN,
-					ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Incident " + number + " is with "
-							+ incident.assignmentGroup() + "; only that group can resolve it."),
-					null);
+			throw new ActionNotAllowedException("Incident " + number + " is with " + incident.assignmentGroup()
+					+ "; only that group can resolve it.");
 		}
 		String decision = switch (work.getTaskDefinitionKey()) {
 			case Element.TASK_TRIAGE_INCIDENT -> Var.TRIAGE_DECISION;
@@ -264,8 +259,7 @@ public class IncidentService {
 	/** Confirming, rejecting and withdrawing are the caller's alone, whichever way in. */
 	private static void requireCaller(Incident incident, String actingUserId, String what) {
 		if (!incident.callerId().equals(actingUserId)) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN, ProblemDetail.forStatusAndDetail(
-					HttpStatus.FORBIDDEN, "Only the caller of " + incident.number() + " can " + what + "."), null);
+			throw new ActionNotAllowedException("Only the caller of " + incident.number() + " can " + what + ".");
 		}
 	}
 

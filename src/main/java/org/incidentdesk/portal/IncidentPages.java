@@ -154,8 +154,12 @@ class IncidentPages {
 				case TOO_LARGE -> "attachment.tooLarge";
 				case TYPE_NOT_ALLOWED -> "attachment.typeNotAllowed";
 			};
-			return detailPage(number, user, HttpStatus.valueOf(ex.getStatusCode().value())).addObject("attachmentError",
-					key);
+			HttpStatus status = switch (ex.reason()) {
+				case EMPTY -> HttpStatus.BAD_REQUEST;
+				case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+				case TYPE_NOT_ALLOWED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			};
+			return detailPage(number, user, status).addObject("attachmentError", key);
 		}
 		catch (IllegalIncidentStateException ex) {
 			return detailPage(number, user, HttpStatus.CONFLICT).addObject("attachmentError", "incident.stateConflict");

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +31,30 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	/**
+	 * The domain's refusals ({@link DomainException}), mapped to a status here and
+	 * nowhere else; Spring's own handling of an error response adds the rest (the
+	 * instance).
+	 */
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<Object> refused(DomainException ex, WebRequest request) {
+		HttpStatus status = switch (ex.kind()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+			case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+			case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		if (ex.title() != null) {
+			problem.setTitle(ex.title());
+		}
+		ex.properties().forEach(problem::setProperty);
+		return handleErrorResponseException(new ErrorResponseException(status, problem, ex), new HttpHeaders(), status,
+				request);
+	}
 
 	@ExceptionHandler(BadUserRequestException.class)
 	ProblemDetail badRequest(BadUserRequestException ex) {

@@ -31,7 +31,7 @@ class CmdbTests {
 		// When / Then
 		assertThatExceptionOfType(DuplicateConfigurationItemException.class)
 			.isThrownBy(() -> this.cmdb.create(item("acme", "MAIL-01", null)))
-			.satisfies((ex) -> assertThat(ex.getBody().getProperties()).containsEntry("existingId", mail.id()));
+			.satisfies((ex) -> assertThat(ex.properties()).containsEntry("existingId", mail.id()));
 		assertThat(this.cmdb.create(item("globex", "mail-01", null)).tenantId()).isEqualTo("globex");
 	}
 

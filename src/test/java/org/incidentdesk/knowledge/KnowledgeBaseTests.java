@@ -6,6 +6,7 @@ import org.incidentdesk.knowledge.internal.ArticleRepository;
 import org.incidentdesk.knowledge.internal.KnowledgeIndexer;
 import org.incidentdesk.knowledge.internal.KnowledgeUsageFolding;
 import org.junit.jupiter.api.BeforeEach;
+import org.incidentdesk.system.DomainException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -250,7 +251,7 @@ class KnowledgeBaseTests {
 		// When / Then
 		assertThatExceptionOfType(UnknownArticleException.class)
 			.isThrownBy(() -> this.knowledge.recordSolved("globex", acme.number(), "bob", null))
-			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(404));
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
 		assertThatExceptionOfType(UnknownArticleException.class)
 			.isThrownBy(() -> this.knowledge.recordSolved(null, draft.number(), "bob", null));
 		assertThatExceptionOfType(UnknownArticleException.class)
