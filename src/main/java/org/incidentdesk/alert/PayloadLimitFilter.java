@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -16,9 +15,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.incidentdesk.system.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -63,14 +61,9 @@ class PayloadLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, DETAIL);
-		problem.setTitle("Payload too large");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// The client may still be sending; closing the connection stops it.
 		response.setHeader("Connection", "close");
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.send(request, response, this.json, HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", DETAIL);
 	}
 
 	/** The request with its body, already read, served from memory. */

@@ -1,15 +1,13 @@
 package org.incidentdesk.alert;
 
 import java.io.IOException;
-import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.incidentdesk.system.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -35,13 +33,8 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		// Spring Security's own message for an anonymous request says nothing useful to
 		// the client.
 		String detail = (exception instanceof BadCredentialsException) ? exception.getMessage() : MISSING_TOKEN;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-		problem.setTitle("Not authenticated");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incident-desk\"");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.send(request, response, this.json, HttpStatus.UNAUTHORIZED, "Not authenticated", detail);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.incidentdesk.system;
 
 import java.io.IOException;
-import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -9,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,13 +29,8 @@ class ErrorPathFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+		ProblemResponses.send(request, response, this.json, HttpStatus.NOT_FOUND, "Not found",
 				"There is nothing at " + PATH + ": it is where failed requests get their answer, not a page.");
-		problem.setTitle("Not found");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.NOT_FOUND.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

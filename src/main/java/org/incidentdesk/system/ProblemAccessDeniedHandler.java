@@ -1,14 +1,11 @@
 package org.incidentdesk.system;
 
 import java.io.IOException;
-import java.net.URI;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -32,12 +29,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			throws IOException {
 		String crossSiteRefusal = this.crossSite.refusal(request);
 		String detail = (crossSiteRefusal != null) ? crossSiteRefusal : ruleThatRefused(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-		problem.setTitle("Not allowed");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.FORBIDDEN.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.send(request, response, this.json, HttpStatus.FORBIDDEN, "Not allowed", detail);
 	}
 
 	private static String ruleThatRefused(HttpServletRequest request) {

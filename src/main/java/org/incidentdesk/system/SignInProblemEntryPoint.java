@@ -1,7 +1,6 @@
 package org.incidentdesk.system;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -40,15 +37,10 @@ class SignInProblemEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		boolean refusedSignIn = exception instanceof BadCredentialsException;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				refusedSignIn ? this.refused : SIGN_IN);
-		problem.setTitle(refusedSignIn ? "Sign-in refused" : "Not signed in");
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		// Browsers show their sign-in dialog for Swagger UI and the API on this header.
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Incident Desk\"");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.json.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.send(request, response, this.json, HttpStatus.UNAUTHORIZED,
+				refusedSignIn ? "Sign-in refused" : "Not signed in", refusedSignIn ? this.refused : SIGN_IN);
 	}
 
 	private static String describe(Duration duration) {
