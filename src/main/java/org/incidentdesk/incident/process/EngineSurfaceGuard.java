@@ -169,7 +169,8 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			if (segments.size() >= 2 && "engine".equals(segments.get(0))) {
 				segments = segments.subList(2, segments.size());
 			}
-			guardEngine(request, response, chain, (signedIn != null) ? EngineActor.of(signedIn) : null, segments);
+			guardEngine(request, response, chain, (signedIn != null) ? new CurrentUser(signedIn.getUserId(),
+					orNone(signedIn.getGroupIds()), orNone(signedIn.getTenantIds())) : null, segments);
 		}
 		else if (path.startsWith(WEBAPP_ENGINE)) {
 			List<String> segments = segments(path.substring(WEBAPP_ENGINE.length()));
@@ -182,7 +183,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 				guardLogin(request, response, chain);
 				return;
 			}
-			EngineActor user = webappUser(request);
+			CurrentUser user = webappUser(request);
 			if (user != null && user.isCaller()) {
 				refuse(response, 403, "Not for callers", CALLERS);
 				return;
@@ -225,7 +226,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		refuse(response, 403, "Not for callers", CALLERS);
 	}
 
-	private EngineActor webappUser(HttpServletRequest request) {
+	private CurrentUser webappUser(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		if (session == null) {
 			return null;
@@ -236,14 +237,14 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		}
 		for (UserAuthentication user : authentications.getAuthentications()) {
 			if (user != null && user.getIdentityId() != null) {
-				return new EngineActor(user.getIdentityId(), user.getGroupIds(), user.getTenantIds());
+				return new CurrentUser(user.getIdentityId(), orNone(user.getGroupIds()), orNone(user.getTenantIds()));
 			}
 		}
 		return null;
 	}
 
 	private void guardEngine(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-			EngineActor actor, List<String> segments) throws IOException, ServletException {
+			CurrentUser actor, List<String> segments) throws IOException, ServletException {
 		if (actor == null || segments.isEmpty()) {
 			// Not signed in: Camunda answers 401.
 			chain.doFilter(request, response);
@@ -264,11 +265,11 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (actor.isAuditor() && !actor.isAdministrator()) {
+		if (actor.isMemberOf(CurrentUser.AUDITORS) && !actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
 			refuse(response, 403, "Not allowed", AUDITORS);
 			return;
 		}
-		BufferedRequest buffered = new BufferedRequest(request);
+		BufferedRequest buffered = new BufferedRequest(request, this.json);
 		Check check = switch (segments.get(0)) {
 			case "task" -> checkTask(buffered, actor, segments);
 			case "process-instance" -> checkProcessInstance(buffered, actor, segments);
@@ -280,7 +281,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 					? Check.refuse(403, "Not allowed", WHOLE_INCIDENT) : Check.PASS;
 			case "job" -> checkJob(actor, segments, method);
 			case "job-definition" -> checkJobDefinition(actor, segments);
-			case "external-task" -> actor.isAdministrator() ? Check.PASS
+			case "external-task" -> actor.isMemberOf(CurrentUser.ADMINISTRATORS) ? Check.PASS
 					: Check.refuse(403, "Not allowed", "Only administrators work external tasks through the engine.");
 			default -> Check.PASS;
 		};
@@ -302,9 +303,9 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 	 * Group, tenant and identity queries about another user than oneself answer as for a
 	 * user that does not exist (administrators see everyone).
 	 */
-	private boolean answeredAsUnknownUser(HttpServletRequest request, HttpServletResponse response, EngineActor actor,
+	private boolean answeredAsUnknownUser(HttpServletRequest request, HttpServletResponse response, CurrentUser actor,
 			List<String> segments) throws IOException {
-		if (actor.isAdministrator()) {
+		if (actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
 			return false;
 		}
 		String resource = segments.get(0);
@@ -349,7 +350,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		return false;
 	}
 
-	private Check checkTask(BufferedRequest request, EngineActor actor, List<String> segments) {
+	private Check checkTask(BufferedRequest request, CurrentUser actor, List<String> segments) {
 		if (segments.size() < 2 || segments.get(1).equals("create")) {
 			return Check.PASS;
 		}
@@ -370,7 +371,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			return Check.refuse(403, "Not allowed", VARIABLES_ARE_THE_RECORD);
 		}
 		if (action.equals("identity-links")) {
-			return actor.isAdministrator() ? Check.PASS : Check.refuse(403, "Not allowed",
+			return actor.isMemberOf(CurrentUser.ADMINISTRATORS) ? Check.PASS : Check.refuse(403, "Not allowed",
 					"Who works on an incident's task follows its routing: escalate, transfer or reassign through "
 							+ "the task's form, and claim the task to work on it yourself.");
 		}
@@ -378,13 +379,13 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			return Check.PASS;
 		}
 		List<IdentityLink> links = unchecked(() -> this.tasks.getIdentityLinksForTask(task.getId()));
-		if (!actor.isAdministrator() && !involved(task, links, actor.id(), actor.groups())) {
+		if (!actor.isMemberOf(CurrentUser.ADMINISTRATORS) && !involved(task, links, actor.id(), actor.groups())) {
 			return Check.refuse(403, "Not allowed", "Only the task's assignee and the members of its candidate groups "
 					+ "work on it; you are neither, so you may read it but not change it.");
 		}
 		if (Set.of("claim", "assignee", "delegate").contains(action)) {
 			String target = request.json().path("userId").asText(null);
-			if (target != null && !target.equals(actor.id()) && !actor.isAdministrator()
+			if (target != null && !target.equals(actor.id()) && !actor.isMemberOf(CurrentUser.ADMINISTRATORS)
 					&& !involved(task, links, target, groupsOf(target))) {
 				return Check.refuse(403, "Not allowed", "'" + target + "' is not a candidate for this task; it goes "
 						+ "only to members of its candidate groups.");
@@ -506,7 +507,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		return !sent.isContainerNode() && String.valueOf(current).equals(sent.asText());
 	}
 
-	private Check checkProcessInstance(BufferedRequest request, EngineActor actor, List<String> segments) {
+	private Check checkProcessInstance(BufferedRequest request, CurrentUser actor, List<String> segments) {
 		if (segments.size() < 2) {
 			return Check.PASS;
 		}
@@ -535,7 +536,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		return Check.PASS;
 	}
 
-	private Check checkExecution(EngineActor actor, List<String> segments) {
+	private Check checkExecution(CurrentUser actor, List<String> segments) {
 		if (segments.size() < 3) {
 			return Check.PASS;
 		}
@@ -608,7 +609,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		return "true".equalsIgnoreCase(request.getParameter("cascade"));
 	}
 
-	private Check checkJob(EngineActor actor, List<String> segments, String method) {
+	private Check checkJob(CurrentUser actor, List<String> segments, String method) {
 		if (segments.size() < 2) {
 			return Check.PASS;
 		}
@@ -621,7 +622,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		}
 		String jobId = segments.get(1);
 		Job job = as(actor, () -> this.management.createJobQuery().jobId(jobId).singleResult());
-		if (!actor.isAdministrator()) {
+		if (!actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
 			if (job == null) {
 				// As the engine answers for a job that does not exist, without letting
 				// the engine try (and fail, and count a retry) a job the user cannot see.
@@ -663,7 +664,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		});
 	}
 
-	private void recordJobChange(EngineActor actor, String number, String what, String jobId, String action,
+	private void recordJobChange(CurrentUser actor, String number, String what, String jobId, String action,
 			String detail, String method, JsonNode body) {
 		String change = switch (action) {
 			case "execute" -> "executed " + what + " by hand";
@@ -675,7 +676,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			default -> method.equals("DELETE") ? "deleted " + what : "changed " + what;
 		};
 		Authentication previous = this.identity.getCurrentAuthentication();
-		this.identity.setAuthentication(actor.authentication());
+		this.identity.setAuthentication(authentication(actor));
 		try {
 			this.records.addEntry(number, ActivityKind.WORK_NOTE, Visibility.INTERNAL,
 					"Administrator " + actor.id() + " " + change + " through the engine.");
@@ -689,8 +690,8 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		}
 	}
 
-	private Check checkJobDefinition(EngineActor actor, List<String> segments) {
-		if (!actor.isAdministrator()) {
+	private Check checkJobDefinition(CurrentUser actor, List<String> segments) {
+		if (!actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
 			return Check.refuse(403, "Not allowed", ADMINISTRATORS_ONLY_JOBS);
 		}
 		if (segments.size() < 2 || segments.get(1).equals("suspended")) {
@@ -704,14 +705,22 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		return Check.PASS;
 	}
 
+	private static Authentication authentication(CurrentUser user) {
+		return new Authentication(user.id(), user.groups(), user.tenants());
+	}
+
+	private static List<String> orNone(List<String> ids) {
+		return (ids != null) ? ids : List.of();
+	}
+
 	private static boolean isIncidentProcess(String processDefinitionId) {
 		return processDefinitionId != null && processDefinitionId.startsWith(IncidentProcess.PROCESS_ID + ":");
 	}
 
 	/** Runs a query as the user, with their authorizations and tenants. */
-	private <T> T as(EngineActor actor, Supplier<T> work) {
+	private <T> T as(CurrentUser actor, Supplier<T> work) {
 		Authentication previous = this.identity.getCurrentAuthentication();
-		this.identity.setAuthentication(actor.authentication());
+		this.identity.setAuthentication(authentication(actor));
 		try {
 			return work.get();
 		}
@@ -789,14 +798,15 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 	 */
 	static final class BufferedRequest extends HttpServletRequestWrapper {
 
-		private final ObjectMapper reader = new ObjectMapper();
+		private final ObjectMapper reader;
 
 		private byte[] body;
 
 		private JsonNode parsed;
 
-		BufferedRequest(HttpServletRequest request) {
+		BufferedRequest(HttpServletRequest request, ObjectMapper reader) {
 			super(request);
+			this.reader = reader;
 		}
 
 		/** The body as JSON; nothing (a missing node) if it is empty or not JSON. */
