@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.incidentdesk.audit.AuditTrail;
+import org.incidentdesk.audit.NewTrailEntry;
 import org.incidentdesk.incident.IncidentRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -25,6 +27,10 @@ class ModularityTests {
 
 	static final ApplicationModules MODULES = ApplicationModules.of(IncidentDeskApplication.class);
 
+	static final JavaClasses PRODUCTION = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.incidentdesk");
+
 	@Test
 	void theModulesHaveNoCyclesAndUseOnlyWhatEachOtherPublishes() {
 		MODULES.verify();
@@ -37,14 +43,26 @@ class ModularityTests {
 	 */
 	@Test
 	void nothingOutsideTheIncidentModuleUsesItsRecordWriter() {
-		JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("org.incidentdesk");
 		noClasses().that()
 			.resideOutsideOfPackage("org.incidentdesk.incident..")
 			.should()
 			.dependOnClassesThat()
 			.areAssignableTo(IncidentRecords.class)
-			.check(production);
+			.check(PRODUCTION);
+	}
+
+	/**
+	 * One writer of the timeline too: only the incident module appends to the audit
+	 * trail, so it alone decides an entry's kind and visibility; the others read the
+	 * trail ({@code history}) or write through {@code IncidentTimeline}.
+	 */
+	@Test
+	void nothingOutsideTheIncidentModuleAppendsToTheAuditTrail() {
+		noClasses().that()
+			.resideOutsideOfPackages("org.incidentdesk.incident..", "org.incidentdesk.audit..")
+			.should()
+			.callMethod(AuditTrail.class, "append", long.class, NewTrailEntry.class)
+			.check(PRODUCTION);
 	}
 
 	@Test

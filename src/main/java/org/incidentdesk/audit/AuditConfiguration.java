@@ -3,7 +3,7 @@ package org.incidentdesk.audit;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.incidentdesk.incident.ActivityHash;
+import org.incidentdesk.audit.internal.ActivityHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -40,7 +40,7 @@ class AuditConfiguration {
 					"No audit chain key ({}): the timeline's hash chain is written in the unkeyed mode {}, which "
 							+ "finds accidental changes but not somebody who can write the database and recompute the "
 							+ "hashes. Set the key outside development; the postgres profile requires it.",
-					AuditSettings.KEY_ENV, ActivityHash.Scheme.UNKEYED_SHA256);
+					AuditSettings.KEY_ENV, HashScheme.UNKEYED_SHA256);
 			return ActivityHash.unkeyed();
 		}
 		return ActivityHash.keyed(settings.chainKey().getBytes(StandardCharsets.UTF_8));

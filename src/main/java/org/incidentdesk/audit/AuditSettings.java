@@ -2,6 +2,7 @@ package org.incidentdesk.audit;
 
 import java.time.Duration;
 
+import org.incidentdesk.audit.internal.ActivityHash;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,7 +26,7 @@ record AuditSettings(String chainKey, @DefaultValue("false") boolean chainKeyReq
 	 */
 	static final int MIN_KEY_LENGTH = 32;
 
-	static final String KEY_ENV = "INCIDENT_DESK_AUDIT_CHAIN_KEY";
+	static final String KEY_ENV = ActivityHash.KEY_ENV;
 
 	AuditSettings {
 		if (chainKey != null && chainKey.isBlank()) {

@@ -1,7 +1,5 @@
 package org.incidentdesk.audit;
 
-import org.incidentdesk.incident.ActivityHash.Scheme;
-
 /**
  * The result of recomputing an incident's timeline hash chain.
  *
@@ -15,13 +13,14 @@ import org.incidentdesk.incident.ActivityHash.Scheme;
  * newest entries: the id of the newest one the seal names), if any
  * @param reason why that entry does not match, if any
  */
-record ChainVerification(boolean intact, int entries, Scheme scheme, Long firstBrokenEntryId, String reason) {
+public record ChainVerification(boolean intact, int entries, HashScheme scheme, Long firstBrokenEntryId,
+		String reason) {
 
-	static ChainVerification intact(int entries, Scheme scheme) {
+	public static ChainVerification intact(int entries, HashScheme scheme) {
 		return new ChainVerification(true, entries, scheme, null, null);
 	}
 
-	static ChainVerification broken(int entries, Scheme scheme, long entryId, String reason) {
+	public static ChainVerification broken(int entries, HashScheme scheme, long entryId, String reason) {
 		return new ChainVerification(false, entries, scheme, entryId, reason);
 	}
 

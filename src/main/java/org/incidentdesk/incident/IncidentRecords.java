@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.incidentdesk.audit.AuditTrail;
+import org.incidentdesk.audit.NewTrailEntry;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.SlaBreached.Sla;
 import org.incidentdesk.system.CurrentActor;
@@ -30,15 +32,18 @@ public class IncidentRecords {
 
 	private final IncidentRepository repository;
 
+	private final AuditTrail trail;
+
 	private final EngineClock clock;
 
 	private final CurrentActor actor;
 
 	private final ApplicationEventPublisher events;
 
-	IncidentRecords(IncidentRepository repository, EngineClock clock, CurrentActor actor,
+	IncidentRecords(IncidentRepository repository, AuditTrail trail, EngineClock clock, CurrentActor actor,
 			ApplicationEventPublisher events) {
 		this.repository = repository;
+		this.trail = trail;
 		this.clock = clock;
 		this.actor = actor;
 		this.events = events;
@@ -49,7 +54,7 @@ public class IncidentRecords {
 		String number = "INC%07d".formatted(this.repository.nextNumber());
 		OffsetDateTime now = this.clock.nowUtc();
 		long id = this.repository.insert(number, incident, now);
-		this.repository.insertActivity(id, ActivityKind.FIELD_CHANGE, Visibility.PUBLIC, this.actor.id(),
+		append(id, ActivityKind.FIELD_CHANGE, Visibility.PUBLIC, this.actor.id(),
 				"Incident reported through " + incident.channel().name().toLowerCase() + ".", "state", null,
 				IncidentState.NEW.name(), now);
 		this.events.publishEvent(new IncidentOpened(number, incident.tenantId(), incident.channel()));
@@ -68,7 +73,13 @@ public class IncidentRecords {
 
 	@Transactional(readOnly = true)
 	public List<Activity> timeline(String number, boolean includeInternal) {
-		return this.repository.timeline(get(number).id(), includeInternal);
+		return this.trail.entries(get(number).id())
+			.stream()
+			.filter((entry) -> includeInternal || Visibility.PUBLIC.name().equals(entry.visibility()))
+			.map((entry) -> new Activity(entry.id(), ActivityKind.valueOf(entry.kind()),
+					Visibility.valueOf(entry.visibility()), entry.author(), entry.body(), entry.field(),
+					entry.oldValue(), entry.newValue(), entry.createdAt()))
+			.toList();
 	}
 
 	/**
@@ -166,7 +177,7 @@ public class IncidentRecords {
 				assignment_group = :group, assignee = null, support_level = :level, escalation_count = :escalations""",
 				"group", toGroup, "level", level, "escalations", escalations);
 		String from = (incident.assignmentGroup() != null) ? incident.assignmentGroup() : "service-desk";
-		this.repository.insertActivity(incident.id(), ActivityKind.HANDOVER, Visibility.INTERNAL, this.actor.id(),
+		append(incident.id(), ActivityKind.HANDOVER, Visibility.INTERNAL, this.actor.id(),
 				kind.describe(from, toGroup) + ((note != null && !note.isBlank()) ? " " + note : ""), "assignmentGroup",
 				from, toGroup, now);
 	}
@@ -189,7 +200,7 @@ public class IncidentRecords {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
 		this.repository.update(incident, now, "response_sla_breached = true");
-		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
+		append(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"Nobody picked the incident up by its response due time " + incident.responseDueAt() + ".",
 				"responseSlaBreached", String.valueOf(incident.responseSlaBreached()), "true", now);
 		breached(incident, incident.responseSlaBreached(), true, Sla.RESPONSE);
@@ -197,7 +208,7 @@ public class IncidentRecords {
 
 	public void recordSlaWarning(String number) {
 		Incident incident = get(number);
-		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
+		append(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"Resolution SLA warning: the incident is due by " + incident.resolutionDueAt() + ".", null, null, null,
 				this.clock.nowUtc());
 		this.events.publishEvent(new SlaWarned(number, incident.tenantId(), incident.priority()));
@@ -207,7 +218,7 @@ public class IncidentRecords {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
 		this.repository.update(incident, now, "resolution_sla_breached = true");
-		this.repository.insertActivity(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
+		append(incident.id(), ActivityKind.SLA, Visibility.INTERNAL, this.actor.id(),
 				"The resolution due time " + incident.resolutionDueAt() + " has passed.", "resolutionSlaBreached",
 				String.valueOf(incident.resolutionSlaBreached()), "true", now);
 		breached(incident, incident.resolutionSlaBreached(), true, Sla.RESOLUTION);
@@ -218,9 +229,9 @@ public class IncidentRecords {
 		OffsetDateTime now = this.clock.nowUtc();
 		int count = incident.hierarchicalEscalationCount() + 1;
 		this.repository.update(incident, now, "hierarchical_escalation_count = :count", "count", count);
-		this.repository.insertActivity(incident.id(), ActivityKind.HIERARCHICAL_ESCALATION, Visibility.INTERNAL,
-				this.actor.id(), reason, "hierarchicalEscalationCount",
-				String.valueOf(incident.hierarchicalEscalationCount()), String.valueOf(count), now);
+		append(incident.id(), ActivityKind.HIERARCHICAL_ESCALATION, Visibility.INTERNAL, this.actor.id(), reason,
+				"hierarchicalEscalationCount", String.valueOf(incident.hierarchicalEscalationCount()),
+				String.valueOf(count), now);
 	}
 
 	/**
@@ -240,7 +251,7 @@ public class IncidentRecords {
 				resolution_sla_breached = coalesce(resolution_sla_breached, :breached)""", "now", now, "code",
 				resolutionCode, "notes", resolutionNotes, "fcr", firstContact, "breached", breached);
 		changed(incident, "state", incident.state(), IncidentState.RESOLVED, Visibility.PUBLIC, now);
-		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
+		append(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
 				"Resolved (" + resolutionCode + "): " + resolutionNotes, "resolutionCode", incident.resolutionCode(),
 				resolutionCode, now);
 		breached(incident, incident.resolutionSlaBreached(), breached, Sla.RESOLUTION);
@@ -256,7 +267,7 @@ public class IncidentRecords {
 				state = 'IN_PROGRESS', reopen_count = :reopens, resolved_at = null, first_contact_resolution = null""",
 				"reopens", reopens);
 		changed(incident, "state", incident.state(), IncidentState.IN_PROGRESS, Visibility.PUBLIC, now);
-		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
+		append(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
 				"The caller rejected the resolution: " + reason, "reopenCount", String.valueOf(incident.reopenCount()),
 				String.valueOf(reopens), now);
 		return reopens;
@@ -290,7 +301,7 @@ public class IncidentRecords {
 				"state = 'CANCELLED', hold_reason = null, closed_at = :now, closure_code = :code, duplicate_of = :dup",
 				"now", now, "code", (duplicateOf != null) ? "DUPLICATE" : "WITHDRAWN", "dup", duplicateOf);
 		changed(incident, "state", incident.state(), IncidentState.CANCELLED, Visibility.PUBLIC, now);
-		this.repository.insertActivity(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
+		append(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
 				(duplicateOf != null) ? "Cancelled as a duplicate of " + duplicateOf + "." : "Cancelled: " + reason,
 				null, null, null, now);
 	}
@@ -303,7 +314,7 @@ public class IncidentRecords {
 		OffsetDateTime now = this.clock.nowUtc();
 		this.repository.replaceSuggestions(incident.id(), suggestions, now);
 		if (!suggestions.isEmpty()) {
-			this.repository.insertActivity(incident.id(), ActivityKind.WORK_NOTE, Visibility.INTERNAL, this.actor.id(),
+			append(incident.id(), ActivityKind.WORK_NOTE, Visibility.INTERNAL, this.actor.id(),
 					suggestions.size() + " knowledge suggestion(s) attached, best: "
 							+ suggestions.get(0).articleNumber() + " " + suggestions.get(0).title(),
 					null, null, null, now);
@@ -341,8 +352,7 @@ public class IncidentRecords {
 	/** A customer-visible comment or an internal work note. */
 	public void addEntry(String number, ActivityKind kind, Visibility visibility, String body) {
 		Incident incident = get(number);
-		this.repository.insertActivity(incident.id(), kind, visibility, this.actor.id(), body, null, null, null,
-				this.clock.nowUtc());
+		append(incident.id(), kind, visibility, this.actor.id(), body, null, null, null, this.clock.nowUtc());
 	}
 
 	/**
@@ -350,8 +360,18 @@ public class IncidentRecords {
 	 * outbox).
 	 */
 	public void recordNotification(long incidentId, String recipient, String subject) {
-		this.repository.insertActivity(incidentId, ActivityKind.NOTIFICATION, Visibility.INTERNAL, this.actor.id(),
-				subject, "notified", null, recipient, this.clock.nowUtc());
+		append(incidentId, ActivityKind.NOTIFICATION, Visibility.INTERNAL, this.actor.id(), subject, "notified", null,
+				recipient, this.clock.nowUtc());
+	}
+
+	/**
+	 * Appends the entry to the incident's timeline in the audit trail, in this
+	 * transaction.
+	 */
+	private void append(long incidentId, ActivityKind kind, Visibility visibility, String author, String body,
+			String field, String oldValue, String newValue, OffsetDateTime now) {
+		this.trail.append(incidentId,
+				new NewTrailEntry(kind.name(), visibility.name(), author, body, field, oldValue, newValue, now));
 	}
 
 	private void requireTransition(Incident incident, IncidentState target) {
@@ -367,9 +387,8 @@ public class IncidentRecords {
 		if (Objects.equals(oldValue, newValue)) {
 			return;
 		}
-		this.repository.insertActivity(incident.id(), ActivityKind.FIELD_CHANGE, visibility, this.actor.id(), null,
-				field, (oldValue != null) ? oldValue.toString() : null, (newValue != null) ? newValue.toString() : null,
-				now);
+		append(incident.id(), ActivityKind.FIELD_CHANGE, visibility, this.actor.id(), null, field,
+				(oldValue != null) ? oldValue.toString() : null, (newValue != null) ? newValue.toString() : null, now);
 	}
 
 	/**

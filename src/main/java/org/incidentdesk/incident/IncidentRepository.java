@@ -16,41 +16,34 @@ import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.incidentdesk.audit.AuditTrail;
+import org.incidentdesk.audit.TrailLock;
+import org.incidentdesk.system.TransactionBound;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reads and writes incident rows and their timeline. */
+/**
+ * Reads and writes incident rows and their suggestions, and finds incidents. The timeline
+ * is the audit trail's ({@link AuditTrail}); this repository only locks the incident row
+ * for it ({@link TrailLock}).
+ */
 @Repository
-class IncidentRepository {
-
-	private static final Logger LOG = LoggerFactory.getLogger(IncidentRepository.class);
+class IncidentRepository implements TrailLock {
 
 	private static final RowMapper<Incident> INCIDENT = IncidentRepository::mapIncident;
-
-	private static final RowMapper<Activity> ACTIVITY = (rs, row) -> new Activity(rs.getLong("id"),
-			ActivityKind.valueOf(rs.getString("kind")), Activity.Visibility.valueOf(rs.getString("visibility")),
-			rs.getString("author"), rs.getString("body"), rs.getString("field"), rs.getString("old_value"),
-			rs.getString("new_value"), rs.getObject("created_at", OffsetDateTime.class));
 
 	private final JdbcClient jdbc;
 
 	private final String nextNumberSql;
 
-	private final ActivityHash hash;
+	/** What one transaction read and locked. */
+	private final TransactionBound<InTransaction> inTransaction;
 
-	private final DataSource dataSource;
-
-	IncidentRepository(JdbcClient jdbc, DataSource dataSource, ActivityHash hash) {
+	IncidentRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
-		this.hash = hash;
+		this.inTransaction = new TransactionBound<>(dataSource, InTransaction::new);
 		// H2 speaks the SQL standard here; PostgreSQL has its own function.
 		this.nextNumberSql = isPostgres(dataSource) ? "select nextval('incident_number_seq')"
 				: "select next value for incident_number_seq";
@@ -98,7 +91,7 @@ class IncidentRepository {
 	 * times (docs/benchmarks.md, "Profile of a report").
 	 */
 	Optional<Incident> findByNumber(String number) {
-		InTransaction state = InTransaction.current(this);
+		InTransaction state = this.inTransaction.current();
 		Incident known = (state != null) ? state.incidents.get(number) : null;
 		if (known != null) {
 			return Optional.of(known);
@@ -123,7 +116,7 @@ class IncidentRepository {
 	 */
 	void update(Incident read, OffsetDateTime now, String assignments, Object... params) {
 		long id = read.id();
-		InTransaction state = InTransaction.current(this);
+		InTransaction state = this.inTransaction.current();
 		if (state != null) {
 			state.incidents.values().removeIf((incident) -> incident.id() == id);
 			// An update locks the row until the transaction ends.
@@ -141,152 +134,24 @@ class IncidentRepository {
 	}
 
 	/**
-	 * Appends an entry to the timeline, links it into the incident's hash chain and moves
-	 * the chain's seal on ({@link ActivityHash}). Locking the incident row first makes
-	 * concurrent writers for one incident take turns, so two entries never chain to the
-	 * same predecessor.
-	 * <p>
-	 * The new entry links to the entry the seal names, not to the newest row in the
-	 * table: if somebody removed the newest rows, the gap stays visible. A seal this
-	 * application cannot vouch for (wrong, unkeyed while it has a key, or missing
-	 * although the chain began after the seal existed) is left as it is, so verification
-	 * keeps reporting it, rather than being laundered into a fresh one.
+	 * Locks the incident's row until the transaction ends, so that appends to its
+	 * timeline take turns ({@link AuditTrail#append}). An update locks the row too, so it
+	 * is taken once per transaction and incident.
 	 */
-	void insertActivity(long incidentId, ActivityKind kind, Activity.Visibility visibility, String author, String body,
-			String field, String oldValue, String newValue, OffsetDateTime now) {
-		// The row lock is held until the transaction ends, and while it is held nobody
-		// else moves the seal on, so both are taken once per transaction and incident.
-		InTransaction state = InTransaction.current(this);
+	@Override
+	public void lockForAppend(long incidentId) {
+		InTransaction state = this.inTransaction.current();
 		if (state == null || state.locked.add(incidentId)) {
 			this.jdbc.sql("select id from incident where id = :id for update")
 				.param("id", incidentId)
 				.query(Long.class)
 				.single();
 		}
-		Seal written = (state != null) ? state.seals.get(incidentId) : null;
-		Optional<Seal> seal = (written != null) ? Optional.of(written) : this.jdbc.sql(
-				"select entries, last_activity_id, last_hash, scheme, seal from incident_activity_seal where incident_id = :incident")
-			.param("incident", incidentId)
-			.query((rs, row) -> new Seal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-					rs.getString(5)))
-			.optional();
-		// The seal names the newest entry; the table is read for it only when there is no
-		// seal (a chain begun before seals existed, or a seal somebody removed).
-		Optional<Newest> newest = seal.isPresent() ? Optional.empty()
-				: this.jdbc.sql("""
-						select id, hash from incident_activity where incident_id = :incident
-						order by id desc fetch first 1 rows only
-						""")
-					.param("incident", incidentId)
-					.query((rs, row) -> new Newest(rs.getLong(1), rs.getString(2)))
-					.optional();
-		String previousHash = seal.map(Seal::lastHash)
-			.or(() -> newest.map(Newest::hash))
-			.orElse(ActivityHash.CHAIN_START);
-		String oldStored = truncate(oldValue);
-		String newStored = truncate(newValue);
-		String hash = this.hash.entry(incidentId, kind.name(), visibility.name(), author, body, field, oldStored,
-				newStored, now, previousHash);
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				insert into incident_activity (incident_id, kind, visibility, author, body, field, old_value, new_value,
-				    created_at, hash, previous_hash, hash_scheme)
-				values (:incident, :kind, :visibility, :author, :body, :field, :old, :new, :now, :hash, :previousHash,
-				    :scheme)
-				""")
-			.param("incident", incidentId)
-			.param("kind", kind.name())
-			.param("visibility", visibility.name())
-			.param("author", author)
-			.param("body", body)
-			.param("field", field)
-			.param("old", oldStored)
-			.param("new", newStored)
-			.param("now", now)
-			.param("hash", hash)
-			.param("previousHash", previousHash)
-			.param("scheme", this.hash.scheme().name())
-			.update(key, "id");
-		long id = key.getKeyAs(Number.class).longValue();
-		reseal(incidentId, seal, newest, id, hash);
-	}
-
-	private void reseal(long incidentId, Optional<Seal> seal, Optional<Newest> newest, long id, String hash) {
-		long entries;
-		if (seal.isPresent()) {
-			if (!vouchesFor(incidentId, seal.get())) {
-				LOG.error("The timeline seal of incident id {} does not verify; it is left unchanged as evidence",
-						incidentId);
-				return;
-			}
-			entries = seal.get().entries() + 1;
-		}
-		else {
-			long legacyUpTo = this.jdbc.sql("select last_legacy_activity_id from audit_chain_legacy")
-				.query(Long.class)
-				.optional()
-				.orElse(0L);
-			if (newest.isPresent() && newest.get().id() > legacyUpTo) {
-				LOG.error("The timeline seal of incident id {} is missing; no new one is made up", incidentId);
-				return;
-			}
-			entries = this.jdbc.sql("select count(*) from incident_activity where incident_id = :incident")
-				.param("incident", incidentId)
-				.query(Long.class)
-				.single();
-		}
-		ActivityHash.Scheme scheme = this.hash.scheme();
-		String value = this.hash.seal(scheme, incidentId, entries, id, hash);
-		InTransaction state = InTransaction.current(this);
-		if (state != null) {
-			state.seals.put(incidentId, new Seal(entries, id, hash, scheme.name(), value));
-		}
-		int updated = this.jdbc.sql("""
-				update incident_activity_seal set entries = :entries, last_activity_id = :id, last_hash = :hash,
-				    scheme = :scheme, seal = :seal where incident_id = :incident
-				""")
-			.param("entries", entries)
-			.param("id", id)
-			.param("hash", hash)
-			.param("scheme", scheme.name())
-			.param("seal", value)
-			.param("incident", incidentId)
-			.update();
-		if (updated == 0) {
-			this.jdbc.sql("""
-					insert into incident_activity_seal (incident_id, entries, last_activity_id, last_hash, scheme, seal)
-					values (:incident, :entries, :id, :hash, :scheme, :seal)
-					""")
-				.param("incident", incidentId)
-				.param("entries", entries)
-				.param("id", id)
-				.param("hash", hash)
-				.param("scheme", scheme.name())
-				.param("seal", value)
-				.update();
-		}
 	}
 
 	/**
-	 * A keyed application trusts only keyed seals, so nobody can swap in an unkeyed one
-	 * and have it re-keyed by the next entry.
-	 */
-	private boolean vouchesFor(long incidentId, Seal seal) {
-		ActivityHash.Scheme scheme = ActivityHash.Scheme.of(seal.scheme());
-		if (scheme == ActivityHash.Scheme.HMAC_SHA256 ? !this.hash.isKeyed() : this.hash.isKeyed()) {
-			return false;
-		}
-		return this.hash.seal(scheme, incidentId, seal.entries(), seal.lastActivityId(), seal.lastHash())
-			.equals(seal.seal());
-	}
-
-	private record Seal(long entries, long lastActivityId, String lastHash, String scheme, String seal) {
-	}
-
-	/**
-	 * What one transaction already read, locked and sealed, so it is not asked of the
-	 * database again. Bound to the transaction and dropped when it ends, committed or
-	 * rolled back.
+	 * What one transaction already read and locked, so it is not asked of the database
+	 * again.
 	 */
 	private static final class InTransaction {
 
@@ -294,53 +159,6 @@ class IncidentRepository {
 
 		final Set<Long> locked = new HashSet<>();
 
-		final Map<Long, Seal> seals = new HashMap<>();
-
-		/** The connection of the transaction this state belongs to. */
-		private final Object connection;
-
-		private InTransaction(Object connection) {
-			this.connection = connection;
-		}
-
-		/**
-		 * This transaction's state; null outside a transaction, and in a transaction
-		 * started while another one waits (that one's state stays with it).
-		 */
-		static InTransaction current(IncidentRepository owner) {
-			Object connection = TransactionSynchronizationManager.getResource(owner.dataSource);
-			if (connection == null || !TransactionSynchronizationManager.isActualTransactionActive()
-					|| !TransactionSynchronizationManager.isSynchronizationActive()) {
-				return null;
-			}
-			InTransaction state = (InTransaction) TransactionSynchronizationManager.getResource(owner);
-			if (state != null && state.connection != connection) {
-				return null;
-			}
-			if (state == null) {
-				InTransaction created = new InTransaction(connection);
-				TransactionSynchronizationManager.bindResource(owner, created);
-				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						TransactionSynchronizationManager.unbindResourceIfPossible(owner);
-					}
-				});
-				state = created;
-			}
-			return state;
-		}
-
-	}
-
-	private record Newest(long id, String hash) {
-	}
-
-	List<Activity> timeline(long incidentId, boolean includeInternal) {
-		return this.jdbc.sql("""
-				select * from incident_activity where incident_id = :incident
-				  and (visibility = 'PUBLIC' or :internal = true) order by id
-				""").param("incident", incidentId).param("internal", includeInternal).query(ACTIVITY).list();
 	}
 
 	void replaceSuggestions(long incidentId, List<Suggestion> suggestions, OffsetDateTime now) {
@@ -490,10 +308,6 @@ class IncidentRepository {
 			.query((rs, row) -> new Suggestion(rs.getLong("article_id"), rs.getString("article_number"),
 					rs.getString("title"), rs.getString("kind"), rs.getFloat("score")))
 			.list();
-	}
-
-	private static String truncate(String value) {
-		return (value != null && value.length() > 200) ? value.substring(0, 197) + "..." : value;
 	}
 
 	private static Incident mapIncident(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,7 @@
 package org.incidentdesk.audit;
 
 import org.incidentdesk.IncidentDeskApplication;
-import org.incidentdesk.incident.ActivityHash.Scheme;
+import org.incidentdesk.audit.HashScheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,7 +42,7 @@ class ChainKeyTests {
 	void withoutAKeyTheDefaultProfileWarnsAndWritesTheUnkeyedScheme(CapturedOutput output) {
 		AuditSettings settings = new AuditSettings(" ", false, null);
 
-		assertThat(new AuditConfiguration().activityHash(settings).scheme()).isEqualTo(Scheme.UNKEYED_SHA256);
+		assertThat(new AuditConfiguration().activityHash(settings).scheme()).isEqualTo(HashScheme.UNKEYED_SHA256);
 		assertThat(output.getOut()).contains("WARN").contains("No audit chain key").contains("UNKEYED_SHA256");
 	}
 
@@ -50,7 +50,7 @@ class ChainKeyTests {
 	void withAKeyTheChainIsHmacAndTheKeyIsNeverPrinted() {
 		AuditSettings settings = new AuditSettings("a-secret-chain-key-of-forty-characters!!", true, null);
 
-		assertThat(new AuditConfiguration().activityHash(settings).scheme()).isEqualTo(Scheme.HMAC_SHA256);
+		assertThat(new AuditConfiguration().activityHash(settings).scheme()).isEqualTo(HashScheme.HMAC_SHA256);
 		assertThat(settings.toString()).doesNotContain("a-secret").contains("(set)");
 	}
 

@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.ActivityHash.Scheme;
+import org.incidentdesk.audit.HashScheme;
 import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
@@ -31,7 +31,7 @@ final class ConcurrentTimelineWrites {
 	}
 
 	static void secondWriterWaitsAndChainsToTheFirst(Incident incident, IncidentRecords records,
-			PlatformTransactionManager transactions, JdbcClient jdbc, TimelineChain chain) throws Exception {
+			PlatformTransactionManager transactions, JdbcClient jdbc, AuditTrail trail) throws Exception {
 		CountDownLatch firstWritten = new CountDownLatch(1);
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -71,7 +71,8 @@ final class ConcurrentTimelineWrites {
 		assertThat(beforeLast[0]).isEqualTo("first writer");
 		assertThat(last[0]).isEqualTo("second writer");
 		assertThat(last[2]).isEqualTo(beforeLast[1]);
-		assertThat(chain.verify(incident.id())).isEqualTo(ChainVerification.intact(rows.size(), Scheme.HMAC_SHA256));
+		assertThat(trail.verify(incident.id()))
+			.isEqualTo(ChainVerification.intact(rows.size(), HashScheme.HMAC_SHA256));
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

@@ -46,12 +46,12 @@ class HashChainPostgresTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TimelineChain chain;
+	AuditTrail trail;
 
 	@Test
 	void concurrentWritersForOneIncidentTakeTurnsOnPostgresql() throws Exception {
 		ConcurrentTimelineWrites.secondWriterWaitsAndChainsToTheFirst(report("Busy incident on PostgreSQL"),
-				this.records, this.transactions, this.jdbc, this.chain);
+				this.records, this.transactions, this.jdbc, this.trail);
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package org.incidentdesk.audit;
 import org.incidentdesk.TestReports;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.ActivityHash;
+import org.incidentdesk.audit.internal.ActivityHash;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
@@ -17,7 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The timeline's hash chain as the repository writes it, on H2. */
+/** The timeline's hash chain as the audit trail writes it, on H2. */
 @IncidentDeskTest
 class HashChainTests {
 
@@ -34,7 +34,7 @@ class HashChainTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TimelineChain chain;
+	AuditTrail trail;
 
 	@Test
 	void everyEntryLinksToThePreviousOneOfTheSameIncident() {
@@ -48,20 +48,20 @@ class HashChainTests {
 		// Then each incident's first entry starts a chain and every other links to
 		// its predecessor
 		for (Incident incident : new Incident[] { one, two }) {
-			var rows = new TimelineRows(this.jdbc).of(incident.id());
+			var rows = this.trail.entries(incident.id());
 			assertThat(rows.get(0).previousHash()).isEqualTo(ActivityHash.CHAIN_START);
 			for (int i = 1; i < rows.size(); i++) {
 				assertThat(rows.get(i).previousHash()).isEqualTo(rows.get(i - 1).hash());
 			}
 			assertThat(rows).allSatisfy(row -> assertThat(row.hash()).matches("[0-9a-f]{64}"));
-			assertThat(this.chain.verify(incident.id()).intact()).isTrue();
+			assertThat(this.trail.verify(incident.id()).intact()).isTrue();
 		}
 	}
 
 	@Test
 	void concurrentWritersForOneIncidentTakeTurns() throws Exception {
 		ConcurrentTimelineWrites.secondWriterWaitsAndChainsToTheFirst(report("Busy incident"), this.records,
-				this.transactions, this.jdbc, this.chain);
+				this.transactions, this.jdbc, this.trail);
 	}
 
 	private Incident report(String summary) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.ActivityHash;
+import org.incidentdesk.audit.internal.ActivityHash;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentService;
@@ -39,6 +39,9 @@ class TamperEvidenceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AuditTrail trail;
 
 	@Test
 	void anUntouchedChainVerifiesWithTheKey() {
@@ -78,7 +81,7 @@ class TamperEvidenceTests {
 	void anEntryRecomputedWithoutTheKeyIsFound() {
 		// Given an incident whose chain is intact
 		Incident incident = withComments("Recomputed without the key");
-		TimelineRow newest = new TimelineRows(this.jdbc).of(incident.id()).get(ids(incident).size() - 1);
+		TrailEntry newest = this.trail.entries(incident.id()).get(ids(incident).size() - 1);
 
 		// When somebody changes the newest entry and hashes it again as plain SHA-256,
 		// moving the seal's hash along

@@ -1,13 +1,11 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.audit.internal;
 
 import java.util.List;
 import java.util.Optional;
 
-import org.incidentdesk.incident.ActivityHash;
-import org.incidentdesk.incident.ActivityHash.Scheme;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.incidentdesk.audit.ChainVerification;
+import org.incidentdesk.audit.HashScheme;
+import org.incidentdesk.audit.TrailEntry;
 
 /**
  * Recomputes an incident's timeline hash chain and checks its seal.
@@ -22,34 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
  * entries is found; a chain that began after V8 must have one.</li>
  * </ul>
  */
-@Component
-class TimelineChain {
+final class TimelineChain {
 
-	private final TimelineRows rows;
-
-	private final ActivityHash hash;
-
-	TimelineChain(TimelineRows rows, ActivityHash hash) {
-		this.rows = rows;
-		this.hash = hash;
+	private TimelineChain() {
 	}
 
-	/**
-	 * Reads the entries and the seal from one snapshot, so an entry written meanwhile
-	 * cannot look like a removed one.
-	 */
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	ChainVerification verify(long incidentId) {
-		return verify(incidentId, this.rows.of(incidentId), this.rows.sealOf(incidentId), this.rows.lastLegacyId(),
-				this.hash);
-	}
-
-	static ChainVerification verify(long incidentId, List<TimelineRow> rows, Optional<TimelineSeal> seal,
+	static ChainVerification verify(long incidentId, List<TrailEntry> rows, Optional<TimelineSeal> seal,
 			long lastLegacyId, ActivityHash hash) {
 		Verifier verifier = new Verifier(rows.size(), hash.scheme());
 		String expectedPrevious = null;
 		boolean keyedSeen = false;
-		for (TimelineRow row : rows) {
+		for (TrailEntry row : rows) {
 			if (row.hash() == null) {
 				if (expectedPrevious != null) {
 					return verifier.broken(row.id(), "The entry has no hash, but the one before it has.");
@@ -61,11 +42,11 @@ class TimelineChain {
 				return verifier.broken(row.id(),
 						"The entry does not link to the entry before it: an entry was removed, inserted or re-linked.");
 			}
-			Scheme scheme = Scheme.of(row.hashScheme());
-			if (scheme == Scheme.HMAC_SHA256) {
+			HashScheme scheme = HashScheme.of(row.hashScheme());
+			if (scheme == HashScheme.HMAC_SHA256) {
 				if (!hash.isKeyed()) {
 					return verifier.broken(row.id(), "The entry is hashed with the chain key, and this application "
-							+ "has none (" + AuditSettings.KEY_ENV + "), so it cannot be checked.");
+							+ "has none (" + ActivityHash.KEY_ENV + "), so it cannot be checked.");
 				}
 				keyedSeen = true;
 			}
@@ -84,9 +65,9 @@ class TimelineChain {
 		return verifySeal(incidentId, rows, seal, lastLegacyId, hash, verifier);
 	}
 
-	private static ChainVerification verifySeal(long incidentId, List<TimelineRow> rows, Optional<TimelineSeal> seal,
+	private static ChainVerification verifySeal(long incidentId, List<TrailEntry> rows, Optional<TimelineSeal> seal,
 			long lastLegacyId, ActivityHash hash, Verifier verifier) {
-		TimelineRow newest = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+		TrailEntry newest = rows.isEmpty() ? null : rows.get(rows.size() - 1);
 		if (seal.isEmpty()) {
 			if (newest != null && newest.id() > lastLegacyId) {
 				return verifier.broken(newest.id(),
@@ -96,12 +77,12 @@ class TimelineChain {
 			return verifier.intact();
 		}
 		TimelineSeal stored = seal.get();
-		Scheme scheme = Scheme.of(stored.scheme());
-		if (scheme == Scheme.HMAC_SHA256 && !hash.isKeyed()) {
+		HashScheme scheme = HashScheme.of(stored.scheme());
+		if (scheme == HashScheme.HMAC_SHA256 && !hash.isKeyed()) {
 			return verifier.broken(stored.lastActivityId(), "The timeline's seal is made with the chain key, and "
-					+ "this application has none (" + AuditSettings.KEY_ENV + "), so it cannot be checked.");
+					+ "this application has none (" + ActivityHash.KEY_ENV + "), so it cannot be checked.");
 		}
-		if (scheme == Scheme.UNKEYED_SHA256 && hash.isKeyed()) {
+		if (scheme == HashScheme.UNKEYED_SHA256 && hash.isKeyed()) {
 			return verifier.broken(stored.lastActivityId(),
 					"The timeline's seal is made without the chain key: somebody without the key replaced it.");
 		}
@@ -124,7 +105,7 @@ class TimelineChain {
 		return verifier.intact();
 	}
 
-	private record Verifier(int entries, Scheme scheme) {
+	private record Verifier(int entries, HashScheme scheme) {
 
 		ChainVerification intact() {
 			return ChainVerification.intact(this.entries, this.scheme);

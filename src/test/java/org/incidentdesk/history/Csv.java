@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,10 +1,12 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.incidentdesk.audit.AuditTrail;
+import org.incidentdesk.audit.ChainVerification;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
 import org.incidentdesk.system.CurrentUser;
@@ -39,12 +41,12 @@ class HistoryController {
 
 	private final IncidentHistory history;
 
-	private final TimelineChain chain;
+	private final AuditTrail trail;
 
-	HistoryController(IncidentAccess access, IncidentHistory history, TimelineChain chain) {
+	HistoryController(IncidentAccess access, IncidentHistory history, AuditTrail trail) {
 		this.access = access;
 		this.history = history;
-		this.chain = chain;
+		this.trail = trail;
 	}
 
 	@GetMapping
@@ -74,7 +76,7 @@ class HistoryController {
 			description = "intact is false when an entry was changed, removed or inserted in the database; "
 					+ "firstBrokenEntryId names the first entry that does not match.")
 	ChainVerification verification(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
-		return this.chain.verify(visible(number, user).id());
+		return this.trail.verify(visible(number, user).id());
 	}
 
 	/**

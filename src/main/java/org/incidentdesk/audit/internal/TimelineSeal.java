@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.audit.internal;
 
 /**
  * The stored seal of an incident's chain: how many entries it had and which was the

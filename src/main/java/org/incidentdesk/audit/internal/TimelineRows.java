@@ -1,15 +1,16 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.audit.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.incidentdesk.audit.TrailEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads an incident's timeline rows exactly as stored, hashes and seal included. Auditors
- * only read, so there is nothing here that writes.
+ * Reads an incident's timeline rows exactly as stored, hashes and seal included. Only
+ * {@link ChainedAuditTrail#append} writes them.
  */
 @Repository
 class TimelineRows {
@@ -21,10 +22,10 @@ class TimelineRows {
 	}
 
 	/** All rows of the incident, internal ones too, in the order they were written. */
-	List<TimelineRow> of(long incidentId) {
+	List<TrailEntry> of(long incidentId) {
 		return this.jdbc.sql("select * from incident_activity where incident_id = :incident order by id")
 			.param("incident", incidentId)
-			.query((rs, row) -> new TimelineRow(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("kind"),
+			.query((rs, row) -> new TrailEntry(rs.getLong("id"), rs.getLong("incident_id"), rs.getString("kind"),
 					rs.getString("visibility"), rs.getString("author"), rs.getString("body"), rs.getString("field"),
 					rs.getString("old_value"), rs.getString("new_value"),
 					rs.getObject("created_at", OffsetDateTime.class), rs.getString("hash"),

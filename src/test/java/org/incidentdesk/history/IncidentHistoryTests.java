@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import org.incidentdesk.TestReports;
 import java.time.Duration;

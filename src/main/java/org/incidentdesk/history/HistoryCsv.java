@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,10 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.incidentdesk.audit.HistoryEntry.Source;
+import org.incidentdesk.history.HistoryEntry.Source;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,10 @@
-package org.incidentdesk.incident;
+package org.incidentdesk.audit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import org.incidentdesk.incident.ActivityHash.Scheme;
+import org.incidentdesk.audit.HashScheme;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class ActivityHashTests {
 		assertThat(
 				ActivityHash.of(42, "COMMENT", "PUBLIC", "alice", BODY, null, "", null, AT, ActivityHash.CHAIN_START))
 			.isEqualTo(expected);
-		assertThat(KEYED.entry(Scheme.UNKEYED_SHA256, 42, "COMMENT", "PUBLIC", "alice", BODY, null, "", null, AT,
+		assertThat(KEYED.entry(HashScheme.UNKEYED_SHA256, 42, "COMMENT", "PUBLIC", "alice", BODY, null, "", null, AT,
 				ActivityHash.CHAIN_START))
 			.isEqualTo(expected);
 	}
@@ -53,9 +53,9 @@ class ActivityHashTests {
 	void aSealIsHashedInEitherScheme() {
 		String lastHash = "ab".repeat(32);
 
-		assertThat(KEYED.seal(Scheme.UNKEYED_SHA256, 42, 3, 7, lastHash))
+		assertThat(KEYED.seal(HashScheme.UNKEYED_SHA256, 42, 3, 7, lastHash))
 			.isEqualTo("ed58bd335469aca7c17dd6936d3aa108ed54ea137186864844908b657b034b21");
-		assertThat(KEYED.seal(Scheme.HMAC_SHA256, 42, 3, 7, lastHash))
+		assertThat(KEYED.seal(HashScheme.HMAC_SHA256, 42, 3, 7, lastHash))
 			.isEqualTo("1556bf0558c2363443768bc6817dc8ed7d0cad4f6fcb6c4ff3a44ae17d72459b");
 	}
 

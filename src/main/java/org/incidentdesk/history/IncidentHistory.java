@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.incidentdesk.audit.HistoryEntry.Source;
+import org.incidentdesk.audit.AuditTrail;
+import org.incidentdesk.audit.TrailEntry;
+import org.incidentdesk.history.HistoryEntry.Source;
 import org.incidentdesk.incident.Incident;
 import org.springframework.stereotype.Service;
 
@@ -18,18 +20,18 @@ import org.springframework.stereotype.Service;
 @Service
 class IncidentHistory {
 
-	private final TimelineRows timeline;
+	private final AuditTrail trail;
 
 	private final ProcessHistory process;
 
-	IncidentHistory(TimelineRows timeline, ProcessHistory process) {
-		this.timeline = timeline;
+	IncidentHistory(AuditTrail trail, ProcessHistory process) {
+		this.trail = trail;
 		this.process = process;
 	}
 
 	List<HistoryEntry> of(Incident incident) {
 		List<HistoryEntry> entries = new ArrayList<>();
-		for (TimelineRow row : this.timeline.of(incident.id())) {
+		for (TrailEntry row : this.trail.entries(incident.id())) {
 			entries.add(recordEntry(row));
 		}
 		if (incident.processInstanceId() != null) {
@@ -42,10 +44,10 @@ class IncidentHistory {
 	}
 
 	/**
-	 * Nothing deletes an incident's process history through the API (see
-	 * {@link HistoryDeletionGuard}), and a running process has no removal time, so
-	 * missing history means history cleanup removed it after the incident was closed. The
-	 * record's timeline is kept.
+	 * Nothing deletes an incident's process history through the API (see the
+	 * {@code audit} module's {@code HistoryDeletionGuard}), and a running process has no
+	 * removal time, so missing history means history cleanup removed it after the
+	 * incident was closed. The record's timeline is kept.
 	 */
 	private static HistoryEntry removedByRetention(Incident incident) {
 		OffsetDateTime at = (incident.closedAt() != null) ? incident.closedAt() : incident.updatedAt();
@@ -57,12 +59,12 @@ class IncidentHistory {
 				null, null, null, null);
 	}
 
-	private static HistoryEntry recordEntry(TimelineRow row) {
+	private static HistoryEntry recordEntry(TrailEntry row) {
 		return new HistoryEntry(row.createdAt().withOffsetSameInstant(ZoneOffset.UTC), Source.RECORD, row.kind(),
 				row.author(), describe(row), row.field(), row.oldValue(), row.newValue(), row.hash());
 	}
 
-	private static String describe(TimelineRow row) {
+	private static String describe(TrailEntry row) {
 		if (row.body() != null) {
 			return row.body();
 		}

@@ -1,4 +1,4 @@
-package org.incidentdesk.incident;
+package org.incidentdesk.audit.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
+import org.incidentdesk.audit.HashScheme;
 
 /**
  * The hash chain of an incident's timeline. Each entry's hash covers its content and the
@@ -15,10 +16,10 @@ import org.apache.commons.codec.digest.HmacUtils;
  * the newest one, so an auditor can recompute the chain and see whether a row was
  * changed, inserted or removed in the database, the newest ones included.
  * <p>
- * With a chain key the hashes are HMAC-SHA256 ({@link Scheme#HMAC_SHA256}): somebody who
- * can write the database but does not have the key cannot recompute them. Without a key
- * they are plain SHA-256 ({@link Scheme#UNKEYED_SHA256}), as every entry was before the
- * key existed; that finds accidents, not somebody who recomputes the hashes.
+ * With a chain key the hashes are HMAC-SHA256 ({@link HashScheme#HMAC_SHA256}): somebody
+ * who can write the database but does not have the key cannot recompute them. Without a
+ * key they are plain SHA-256 ({@link HashScheme#UNKEYED_SHA256}), as every entry was
+ * before the key existed; that finds accidents, not somebody who recomputes the hashes.
  * <p>
  * The canonical string of an entry is {@code v1} followed by each field as
  * {@code |<length>:<value>}, or {@code |-} for null, in this order: incident id, kind,
@@ -33,22 +34,10 @@ public final class ActivityHash {
 	/** The previous hash of an incident's first entry. */
 	public static final String CHAIN_START = "0".repeat(64);
 
+	/** The environment variable that holds the chain key. */
+	public static final String KEY_ENV = "INCIDENT_DESK_AUDIT_CHAIN_KEY";
+
 	private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
-
-	/** How a hash was computed; stored with every entry and seal. */
-	public enum Scheme {
-
-		/** Plain SHA-256: anybody can recompute it. */
-		UNKEYED_SHA256,
-		/** HMAC-SHA256 with the chain key. */
-		HMAC_SHA256;
-
-		/** Entries written before schemes were recorded are plain SHA-256. */
-		public static Scheme of(String stored) {
-			return (stored != null) ? valueOf(stored) : UNKEYED_SHA256;
-		}
-
-	}
 
 	private final byte[] key;
 
@@ -70,8 +59,8 @@ public final class ActivityHash {
 	}
 
 	/** The scheme of the entries and seals this instance writes. */
-	public Scheme scheme() {
-		return (this.key != null) ? Scheme.HMAC_SHA256 : Scheme.UNKEYED_SHA256;
+	public HashScheme scheme() {
+		return (this.key != null) ? HashScheme.HMAC_SHA256 : HashScheme.UNKEYED_SHA256;
 	}
 
 	/** Whether this instance can compute (and so check) HMAC-SHA256 hashes. */
@@ -88,17 +77,17 @@ public final class ActivityHash {
 
 	/**
 	 * The hash of an entry in the given scheme.
-	 * @throws IllegalStateException for {@link Scheme#HMAC_SHA256} without a key
+	 * @throws IllegalStateException for {@link HashScheme#HMAC_SHA256} without a key
 	 */
-	public String entry(Scheme scheme, long incidentId, String kind, String visibility, String author, String body,
+	public String entry(HashScheme scheme, long incidentId, String kind, String visibility, String author, String body,
 			String field, String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
 		return digest(scheme, canonical(incidentId, kind, visibility, author, body, field, oldValue, newValue,
 				createdAt, previousHash));
 	}
 
 	/**
-	 * The plain SHA-256 hash of an entry ({@link Scheme#UNKEYED_SHA256}), as entries were
-	 * hashed before the chain key.
+	 * The plain SHA-256 hash of an entry ({@link HashScheme#UNKEYED_SHA256}), as entries
+	 * were hashed before the chain key.
 	 */
 	public static String of(long incidentId, String kind, String visibility, String author, String body, String field,
 			String oldValue, String newValue, OffsetDateTime createdAt, String previousHash) {
@@ -108,15 +97,15 @@ public final class ActivityHash {
 
 	/**
 	 * The seal of an incident's chain in the given scheme.
-	 * @throws IllegalStateException for {@link Scheme#HMAC_SHA256} without a key
+	 * @throws IllegalStateException for {@link HashScheme#HMAC_SHA256} without a key
 	 */
-	public String seal(Scheme scheme, long incidentId, long entries, long lastEntryId, String lastHash) {
+	public String seal(HashScheme scheme, long incidentId, long entries, long lastEntryId, String lastHash) {
 		return digest(scheme, join("seal-v1", Long.toString(incidentId), Long.toString(entries),
 				Long.toString(lastEntryId), lastHash));
 	}
 
-	private String digest(Scheme scheme, String text) {
-		if (scheme == Scheme.UNKEYED_SHA256) {
+	private String digest(HashScheme scheme, String text) {
+		if (scheme == HashScheme.UNKEYED_SHA256) {
 			return DigestUtils.sha256Hex(text);
 		}
 		if (this.key == null) {

@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.history;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.incidentdesk.audit.HistoryEntry.Source;
+import org.incidentdesk.history.HistoryEntry.Source;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.incidentdesk.audit;
+package org.incidentdesk.audit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.incidentdesk.incident.ActivityHash;
-import org.incidentdesk.incident.ActivityHash.Scheme;
+import org.incidentdesk.audit.ChainVerification;
+import org.incidentdesk.audit.HashScheme;
+import org.incidentdesk.audit.TrailEntry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,13 +35,13 @@ class TimelineChainTests {
 	@Test
 	void anUntouchedKeyedChainIsIntact() {
 		// Given a keyed chain of three entries and its seal
-		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		List<TrailEntry> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
 
 		// Then it verifies with the key, and an empty timeline too
 		assertThat(verify(rows, seal(KEYED, rows), 0, KEYED))
-			.isEqualTo(ChainVerification.intact(3, Scheme.HMAC_SHA256));
+			.isEqualTo(ChainVerification.intact(3, HashScheme.HMAC_SHA256));
 		assertThat(verify(List.of(), Optional.empty(), 0, KEYED))
-			.isEqualTo(ChainVerification.intact(0, Scheme.HMAC_SHA256));
+			.isEqualTo(ChainVerification.intact(0, HashScheme.HMAC_SHA256));
 	}
 
 	@Test
@@ -57,7 +58,7 @@ class TimelineChainTests {
 
 	@Test
 	void aChainCheckedWithAnotherKeyIsBroken() {
-		List<TimelineRow> rows = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
+		List<TrailEntry> rows = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
 
 		ChainVerification verification = verify(rows, seal(KEYED, rows), 0, OTHER_KEY);
 
@@ -67,7 +68,7 @@ class TimelineChainTests {
 
 	@Test
 	void aChangedEntryBreaksTheChainAtThatEntry() {
-		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		List<TrailEntry> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
 		rows.set(1, withBody(rows.get(1), "forged"));
 
 		ChainVerification verification = verify(rows, seal(KEYED, rows), 0, KEYED);
@@ -79,7 +80,7 @@ class TimelineChainTests {
 
 	@Test
 	void aRemovedEntryBreaksTheChainAtItsSuccessor() {
-		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		List<TrailEntry> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
 		Optional<TimelineSeal> seal = seal(KEYED, rows);
 		rows.remove(1);
 
@@ -93,7 +94,7 @@ class TimelineChainTests {
 	@Test
 	void removedNewestEntriesAreFoundThroughTheSeal() {
 		// Given a sealed chain of three
-		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		List<TrailEntry> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
 		Optional<TimelineSeal> seal = seal(KEYED, rows);
 
 		// When the newest two are removed, the rest still links up
@@ -107,8 +108,8 @@ class TimelineChainTests {
 
 	@Test
 	void aSealRewrittenWithoutTheKeyIsFound() {
-		List<TimelineRow> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
-		List<TimelineRow> truncated = rows.subList(0, 2);
+		List<TrailEntry> rows = chain(KEYED, 1, 3, ActivityHash.CHAIN_START);
+		List<TrailEntry> truncated = rows.subList(0, 2);
 
 		// A seal over the shorter chain, recomputed unkeyed or with a guessed key
 		assertThat(verify(truncated, seal(UNKEYED, truncated), 0, KEYED).reason()).contains("without the chain key");
@@ -121,17 +122,17 @@ class TimelineChainTests {
 	void anEntryRecomputedWithoutTheKeyIsFound() {
 		// Given a keyed chain whose newest entry somebody changed and hashed again with
 		// plain SHA-256, as before the key
-		List<TimelineRow> rows = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
-		TimelineRow newest = withBody(rows.get(1), "forged");
+		List<TrailEntry> rows = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
+		TrailEntry newest = withBody(rows.get(1), "forged");
 		String plain = ActivityHash.of(INCIDENT, newest.kind(), newest.visibility(), newest.author(), newest.body(),
 				null, null, null, newest.createdAt(), newest.previousHash());
-		rows.set(1, withHash(newest, plain, Scheme.UNKEYED_SHA256.name()));
+		rows.set(1, withHash(newest, plain, HashScheme.UNKEYED_SHA256.name()));
 
 		// Then it is found, whether the scheme was changed with it or not
 		ChainVerification verification = verify(rows, seal(KEYED, rows), 0, KEYED);
 		assertThat(verification.firstBrokenEntryId()).isEqualTo(2L);
 		assertThat(verification.reason()).contains("without the chain key");
-		rows.set(1, withHash(newest, plain, Scheme.HMAC_SHA256.name()));
+		rows.set(1, withHash(newest, plain, HashScheme.HMAC_SHA256.name()));
 		assertThat(verify(rows, seal(KEYED, rows), 0, KEYED).reason()).contains("changed");
 	}
 
@@ -139,12 +140,12 @@ class TimelineChainTests {
 	void unkeyedEntriesFromBeforeTheKeyStillVerify() {
 		// Given entries 1-2 hashed plainly before V8 (the legacy boundary is 2) and keyed
 		// entries 3-4 after it
-		List<TimelineRow> rows = chain(UNKEYED, 1, 2, ActivityHash.CHAIN_START);
+		List<TrailEntry> rows = chain(UNKEYED, 1, 2, ActivityHash.CHAIN_START);
 		rows.addAll(chain(KEYED, 3, 2, rows.get(1).hash()));
 
 		// Then the keyed application accepts them, with the seal the keyed writer made
 		assertThat(verify(rows, seal(KEYED, rows), 2, KEYED))
-			.isEqualTo(ChainVerification.intact(4, Scheme.HMAC_SHA256));
+			.isEqualTo(ChainVerification.intact(4, HashScheme.HMAC_SHA256));
 		// And a legacy chain nobody wrote to since has no seal yet
 		assertThat(verify(rows.subList(0, 2), Optional.empty(), 2, KEYED).intact()).isTrue();
 		// But plain entries after the boundary were not written by the keyed application
@@ -153,16 +154,16 @@ class TimelineChainTests {
 
 	@Test
 	void theUnkeyedModeVerifiesUnkeyedChainsAndCannotCheckKeyedOnes() {
-		List<TimelineRow> plain = chain(UNKEYED, 1, 2, ActivityHash.CHAIN_START);
+		List<TrailEntry> plain = chain(UNKEYED, 1, 2, ActivityHash.CHAIN_START);
 		assertThat(verify(plain, seal(UNKEYED, plain), 0, UNKEYED))
-			.isEqualTo(ChainVerification.intact(2, Scheme.UNKEYED_SHA256));
+			.isEqualTo(ChainVerification.intact(2, HashScheme.UNKEYED_SHA256));
 		assertThat(verify(plain.subList(0, 1), seal(UNKEYED, plain), 0, UNKEYED).reason())
 			.contains("newest 1 entries were removed");
 
-		List<TimelineRow> keyed = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
+		List<TrailEntry> keyed = chain(KEYED, 1, 2, ActivityHash.CHAIN_START);
 		ChainVerification verification = verify(keyed, seal(KEYED, keyed), 0, UNKEYED);
 		assertThat(verification.intact()).isFalse();
-		assertThat(verification.reason()).contains("cannot be checked").contains(AuditSettings.KEY_ENV);
+		assertThat(verification.reason()).contains("cannot be checked").contains(ActivityHash.KEY_ENV);
 	}
 
 	@Test
@@ -182,51 +183,50 @@ class TimelineChainTests {
 
 	@Test
 	void entriesFromBeforeTheChainAreAcceptedOnlyAtTheStart() {
-		List<TimelineRow> rows = new ArrayList<>();
-		rows.add(new TimelineRow(1, INCIDENT, "COMMENT", "PUBLIC", "alice", "old", null, null, null, T0, null, null,
+		List<TrailEntry> rows = new ArrayList<>();
+		rows.add(new TrailEntry(1, INCIDENT, "COMMENT", "PUBLIC", "alice", "old", null, null, null, T0, null, null,
 				null));
 		rows.addAll(chain(KEYED, 2, 2, ActivityHash.CHAIN_START));
 		assertThat(verify(rows, seal(KEYED, rows), 1, KEYED).intact()).isTrue();
 
-		rows.add(new TimelineRow(4, INCIDENT, "COMMENT", "PUBLIC", "alice", "hash removed", null, null, null, T0, null,
+		rows.add(new TrailEntry(4, INCIDENT, "COMMENT", "PUBLIC", "alice", "hash removed", null, null, null, T0, null,
 				null, null));
-		assertThat(verify(rows, seal(KEYED, rows), 1, KEYED)).isEqualTo(ChainVerification.broken(4, Scheme.HMAC_SHA256,
-				4, "The entry has no hash, but the one before it has."));
+		assertThat(verify(rows, seal(KEYED, rows), 1, KEYED)).isEqualTo(ChainVerification.broken(4,
+				HashScheme.HMAC_SHA256, 4, "The entry has no hash, but the one before it has."));
 	}
 
-	private static ChainVerification verify(List<TimelineRow> rows, Optional<TimelineSeal> seal, long lastLegacyId,
+	private static ChainVerification verify(List<TrailEntry> rows, Optional<TimelineSeal> seal, long lastLegacyId,
 			ActivityHash hash) {
 		return TimelineChain.verify(INCIDENT, rows, seal, lastLegacyId, hash);
 	}
 
 	/** Rows first..first+length-1 of the incident, chained in the hash's scheme. */
-	private static List<TimelineRow> chain(ActivityHash hash, long first, int length, String previous) {
-		List<TimelineRow> rows = new ArrayList<>();
+	private static List<TrailEntry> chain(ActivityHash hash, long first, int length, String previous) {
+		List<TrailEntry> rows = new ArrayList<>();
 		for (long id = first; id < first + length; id++) {
 			OffsetDateTime at = T0.plusMinutes(id);
 			String entry = hash.entry(INCIDENT, "COMMENT", "PUBLIC", "alice", "comment " + id, null, null, null, at,
 					previous);
-			rows.add(new TimelineRow(id, INCIDENT, "COMMENT", "PUBLIC", "alice", "comment " + id, null, null, null, at,
+			rows.add(new TrailEntry(id, INCIDENT, "COMMENT", "PUBLIC", "alice", "comment " + id, null, null, null, at,
 					entry, previous, hash.scheme().name()));
 			previous = entry;
 		}
 		return rows;
 	}
 
-	private static Optional<TimelineSeal> seal(ActivityHash hash, List<TimelineRow> rows) {
-		TimelineRow newest = rows.get(rows.size() - 1);
+	private static Optional<TimelineSeal> seal(ActivityHash hash, List<TrailEntry> rows) {
+		TrailEntry newest = rows.get(rows.size() - 1);
 		return Optional.of(new TimelineSeal(rows.size(), newest.id(), newest.hash(), hash.scheme().name(),
 				hash.seal(hash.scheme(), INCIDENT, rows.size(), newest.id(), newest.hash())));
 	}
 
-	private static TimelineRow withBody(TimelineRow row, String body) {
-		return new TimelineRow(row.id(), row.incidentId(), row.kind(), row.visibility(), row.author(), body,
-				row.field(), row.oldValue(), row.newValue(), row.createdAt(), row.hash(), row.previousHash(),
-				row.hashScheme());
+	private static TrailEntry withBody(TrailEntry row, String body) {
+		return new TrailEntry(row.id(), row.incidentId(), row.kind(), row.visibility(), row.author(), body, row.field(),
+				row.oldValue(), row.newValue(), row.createdAt(), row.hash(), row.previousHash(), row.hashScheme());
 	}
 
-	private static TimelineRow withHash(TimelineRow row, String hash, String scheme) {
-		return new TimelineRow(row.id(), row.incidentId(), row.kind(), row.visibility(), row.author(), row.body(),
+	private static TrailEntry withHash(TrailEntry row, String hash, String scheme) {
+		return new TrailEntry(row.id(), row.incidentId(), row.kind(), row.visibility(), row.author(), row.body(),
 				row.field(), row.oldValue(), row.newValue(), row.createdAt(), hash, row.previousHash(), scheme);
 	}
 
