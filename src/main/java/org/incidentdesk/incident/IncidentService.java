@@ -5,13 +5,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.springframework.context.ApplicationEventPublisher;
+import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -216,7 +217,7 @@ public class IncidentService {
 					"Incident " + number + " is " + incident.state().name().toLowerCase().replace('_', ' ')
 							+ " and no team is working on it, so there is nothing to resolve.");
 		}
-		boolean mayWork = user.id().equals(work.getAssignee()) || user.isMemberOf(CurrentUser.ADMINISTRATORS)
+		boolean mayWork = user.id().equals(work.getAssignee()) || AccessPolicy.isAdministrator(user)
 				|| this.tasks.getIdentityLinksForTask(work.getId())
 					.stream()
 					.anyMatch(link -> link.getGroupId() != null && user.isMemberOf(link.getGroupId()));
@@ -258,7 +259,7 @@ public class IncidentService {
 
 	/** Confirming, rejecting and withdrawing are the caller's alone, whichever way in. */
 	private static void requireCaller(Incident incident, String actingUserId, String what) {
-		if (!incident.callerId().equals(actingUserId)) {
+		if (!AccessPolicy.mayConfirm(actingUserId, incident.callerId())) {
 			throw new ActionNotAllowedException("Only the caller of " + incident.number() + " can " + what + ".");
 		}
 	}
