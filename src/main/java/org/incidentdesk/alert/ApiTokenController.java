@@ -9,11 +9,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.incidentdesk.system.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,21 +61,17 @@ class ApiTokenController {
 	ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		requireAdministrator(user);
 		if (this.tokens.find(id).isEmpty()) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-							"There is no API token " + id + ". List the tenant's tokens for their ids."),
-					null);
+			throw RefusedRequestException.notFound(null,
+					"There is no API token " + id + ". List the tenant's tokens for their ids.");
 		}
 		this.tokens.revoke(id);
 		return ResponseEntity.noContent().build();
 	}
 
 	private static void requireAdministrator(CurrentUser user) {
-		if (!user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN,
-					ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-							"Only members of '" + CurrentUser.ADMINISTRATORS + "' manage API tokens."),
-					null);
+		if (!AccessPolicy.isAdministrator(user)) {
+			throw RefusedRequestException.notAllowed(null,
+					"Only members of '" + CurrentUser.ADMINISTRATORS + "' manage API tokens.");
 		}
 	}
 

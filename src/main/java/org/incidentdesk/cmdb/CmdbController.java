@@ -20,11 +20,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.incidentdesk.system.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -162,11 +161,7 @@ class CmdbController {
 	}
 
 	private static boolean mayRead(CurrentUser user, String tenantId) {
-		if (user.isCaller()) {
-			return user.serves(tenantId);
-		}
-		return user.serves(tenantId) || user.isMemberOf(CurrentUser.AUDITORS)
-				|| user.isMemberOf(CurrentUser.ADMINISTRATORS);
+		return AccessPolicy.seesTenant(user, tenantId);
 	}
 
 	/**
@@ -174,44 +169,25 @@ class CmdbController {
 	 * one.
 	 */
 	private static String writableTenant(CurrentUser user, String tenantId) {
-		if (user.isCaller() || !isProviderStaff(user)) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN, forbidden(), null);
+		if (!AccessPolicy.keepsCmdb(user)) {
+			throw RefusedRequestException.notAllowed("Not allowed to change the CMDB",
+					"Only provider staff change the CMDB. Ask the service desk to register or change the item.");
 		}
-		if (!user.serves(tenantId) && !user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+		if (!AccessPolicy.actsForTenant(user, tenantId)) {
 			throw unknownTenant(tenantId);
 		}
 		return tenantId;
 	}
 
-	/** Provider staff who work on incidents; auditors only look. */
-	private static boolean isProviderStaff(CurrentUser user) {
-		return user.groups()
-			.stream()
-			.anyMatch((group) -> group.equals(CurrentUser.SERVICE_DESK) || group.startsWith("support-")
-					|| group.startsWith("vendor-") || group.equals(CurrentUser.INCIDENT_MANAGERS)
-					|| group.equals("service-delivery-managers") || group.equals(CurrentUser.ADMINISTRATORS));
-	}
-
-	private static ProblemDetail forbidden() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"Only provider staff change the CMDB. Ask the service desk to register or change the item.");
-		problem.setTitle("Not allowed to change the CMDB");
-		return problem;
-	}
-
-	private static ErrorResponseException unknownTenant(String tenantId) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+	private static RefusedRequestException unknownTenant(String tenantId) {
+		return RefusedRequestException.notFound("No such tenant for you",
 				"There is no customer organisation '" + tenantId + "' whose CMDB you can see. Check tenantId.");
-		problem.setTitle("No such tenant for you");
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
 	}
 
-	private static ErrorResponseException tooLarge() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+	private static RefusedRequestException tooLarge() {
+		return RefusedRequestException.tooLarge("Import too large",
 				"The file is larger than 1 MB. Split it and import the parts, parents first or together with "
 						+ "their children.");
-		problem.setTitle("Import too large");
-		return new ErrorResponseException(HttpStatus.PAYLOAD_TOO_LARGE, problem, null);
 	}
 
 	private static Charset charsetOf(HttpServletRequest request) {

@@ -10,14 +10,12 @@ import org.incidentdesk.audit.ChainVerification;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.system.RefusedRequestException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -85,7 +83,7 @@ class HistoryController {
 	 */
 	private Incident visible(String number, CurrentUser user) {
 		if (user.isCaller()) {
-			throw problem(HttpStatus.FORBIDDEN,
+			throw RefusedRequestException.notAllowed(null,
 					"Callers cannot read the audit history. Read the incident's timeline instead.");
 		}
 		return this.access.visible(number, user);
@@ -100,13 +98,9 @@ class HistoryController {
 		return switch (format) {
 			case "csv" -> true;
 			case "json" -> false;
-			default -> throw problem(HttpStatus.BAD_REQUEST,
+			default -> throw RefusedRequestException.invalid(null,
 					"Unknown format '" + format + "'. Use format=json or format=csv.");
 		};
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
 
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.commons.codec.digest.DigestUtils;
-import org.springframework.http.HttpStatus;
+import org.incidentdesk.system.RefusedRequestException;
 
 /**
  * A client's {@code Idempotency-Key} for one request, with the hash of what was asked.
@@ -64,7 +64,7 @@ record IdempotencyKey(String userId, String key, String requestHash) {
 	}
 
 	private static RuntimeException invalid(String detail) {
-		return Problems.problem(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", detail);
+		return RefusedRequestException.invalid("Invalid Idempotency-Key", detail);
 	}
 
 }

@@ -2,9 +2,9 @@ package org.incidentdesk.incident;
 
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.EngineClock;
+import org.incidentdesk.system.RefusedRequestException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +54,7 @@ class IdempotentReports {
 			// timeout). This request's incident and process were rolled back.
 			return this.readOnly.execute(status -> this.keys.find(key.userId(), key.key())
 				.map(stored -> replay(stored, key))
-				.orElseThrow(() -> Problems.problem(HttpStatus.CONFLICT, "Request in progress",
+				.orElseThrow(() -> RefusedRequestException.conflict("Request in progress",
 						"Another request with the Idempotency-Key '" + key.key()
 								+ "' is being processed. Retry this request with the same key in a moment.")));
 		}
@@ -72,7 +72,7 @@ class IdempotentReports {
 
 	private Reported replay(IdempotencyKeys.Stored stored, IdempotencyKey key) {
 		if (!stored.requestHash().equals(key.requestHash())) {
-			throw Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+			throw RefusedRequestException.contradicts("Idempotency-Key reused",
 					"The Idempotency-Key '" + key.key() + "' was already used for a different request, which reported "
 							+ stored.incidentNumber() + ". Use a new key for a new incident.");
 		}

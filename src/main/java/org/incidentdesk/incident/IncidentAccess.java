@@ -1,13 +1,12 @@
 package org.incidentdesk.incident;
 
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see which incident. Callers see their own (organisation viewers among them also
- * their organisation's); provider staff see the tenants they serve; auditors and
- * administrators see all. An incident one may not see does not exist for them (404), so
- * guessing numbers reveals nothing.
+ * Who may see which incident, as {@link AccessPolicy#maySeeIncident} decides. An incident
+ * one may not see does not exist for them (404), so guessing numbers reveals nothing.
  */
 @Component
 public class IncidentAccess {
@@ -27,14 +26,7 @@ public class IncidentAccess {
 	}
 
 	public boolean canSee(CurrentUser user, Incident incident) {
-		if (user.isMemberOf(CurrentUser.AUDITORS) || user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
-			return true;
-		}
-		if (user.isCaller()) {
-			return incident.callerId().equals(user.id())
-					|| (user.seesOrganisation() && user.serves(incident.tenantId()));
-		}
-		return user.serves(incident.tenantId());
+		return AccessPolicy.maySeeIncident(user, incident.callerId(), incident.tenantId());
 	}
 
 }

@@ -13,11 +13,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,8 +96,8 @@ class IncidentController {
 			.sorted()
 			.toList();
 		if (!unknown.isEmpty()) {
-			throw Problems.problem(HttpStatus.BAD_REQUEST, "Unknown query parameter", "Unknown query parameter(s) "
-					+ unknown + ". Known parameters: " + IncidentSearch.PARAMETERS.stream().sorted().toList() + ".");
+			throw RefusedRequestException.invalid("Unknown query parameter", "Unknown query parameter(s) " + unknown
+					+ ". Known parameters: " + IncidentSearch.PARAMETERS.stream().sorted().toList() + ".");
 		}
 		IncidentFilter filter = search.toFilter(user);
 		IncidentRecords.Found found = this.records.search(filter);
@@ -177,7 +177,7 @@ class IncidentController {
 	ResponseEntity<Void> answerResolution(@PathVariable String number, @Valid @RequestBody ResolutionAnswer answer,
 			@AuthenticationPrincipal CurrentUser user) {
 		Incident incident = this.access.visible(number, user);
-		if (!incident.callerId().equals(user.id())) {
+		if (!AccessPolicy.mayConfirm(user.id(), incident.callerId())) {
 			throw forbidden("Only the caller of " + number + " can confirm or reject its resolution.");
 		}
 		this.incidents.answerResolution(number, user.id(), answer.accepted(), answer.reason());
@@ -199,7 +199,7 @@ class IncidentController {
 	ResponseEntity<Void> withdraw(@PathVariable String number, @Valid @RequestBody Withdrawal withdrawal,
 			@AuthenticationPrincipal CurrentUser user) {
 		Incident incident = this.access.visible(number, user);
-		if (!incident.callerId().equals(user.id())) {
+		if (!AccessPolicy.mayConfirm(user.id(), incident.callerId())) {
 			throw forbidden("Only the caller of " + number + " can withdraw it.");
 		}
 		this.incidents.withdraw(number, user.id(), withdrawal.reason());
@@ -211,14 +211,13 @@ class IncidentController {
 	 * that are not theirs.
 	 */
 	private static void requireStaff(CurrentUser user, String action) {
-		if (user.isCaller()) {
+		if (!AccessPolicy.isStaff(user)) {
 			throw forbidden("Only service desk and support staff can " + action + ".");
 		}
 	}
 
-	private static ErrorResponseException forbidden(String detail) {
-		return new ErrorResponseException(HttpStatus.FORBIDDEN,
-				ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail), null);
+	private static ActionNotAllowedException forbidden(String detail) {
+		return new ActionNotAllowedException(detail);
 	}
 
 	/**
@@ -236,7 +235,7 @@ class IncidentController {
 			if (user.isCaller()) {
 				String tenant = (this.tenantId != null) ? this.tenantId
 						: (user.tenants().size() == 1) ? user.tenants().get(0) : null;
-				if (tenant == null || !user.serves(tenant)) {
+				if (!AccessPolicy.servesTenant(user, tenant)) {
 					throw new InvalidIncidentException(List.of("Name your organisation in tenantId."));
 				}
 				if (this.callerId != null && !this.callerId.equals(user.id())) {
@@ -249,7 +248,7 @@ class IncidentController {
 				throw new InvalidIncidentException(
 						List.of("Staff report on behalf of a caller: give tenantId and callerId."));
 			}
-			if (!user.serves(this.tenantId) && !user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+			if (!AccessPolicy.actsForTenant(user, this.tenantId)) {
 				throw new InvalidIncidentException(
 						List.of("You do not serve the customer organisation '" + this.tenantId + "'."));
 			}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
 
 /**
  * A checked incident search: what to match, what the searching user may see at all, the
@@ -43,9 +44,9 @@ record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priori
 	}
 
 	/**
-	 * Which incidents a user may see at all, as {@link IncidentAccess#canSee} decides for
-	 * one incident: everything, the caller's own, or those of the tenants the user
-	 * serves.
+	 * Which incidents a user may see at all, as {@link AccessPolicy#maySeeIncident}
+	 * decides for one incident: everything, the caller's own, or those of the tenants the
+	 * user serves.
 	 */
 	record Scope(boolean all, String callerId, List<String> tenants) {
 
@@ -54,10 +55,10 @@ record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priori
 		}
 
 		static Scope of(CurrentUser user) {
-			if (user.isMemberOf(CurrentUser.AUDITORS) || user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+			if (AccessPolicy.seesAll(user)) {
 				return new Scope(true, null, List.of());
 			}
-			if (user.isCaller() && !user.seesOrganisation()) {
+			if (user.isCaller() && !AccessPolicy.seesOrganisation(user)) {
 				return new Scope(false, user.id(), List.of());
 			}
 			return new Scope(false, null, user.tenants());

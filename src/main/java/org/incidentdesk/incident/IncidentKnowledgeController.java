@@ -7,11 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentdesk.knowledge.KnowledgeArticle;
 import org.incidentdesk.knowledge.KnowledgeBase;
 import org.incidentdesk.system.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,21 +35,17 @@ class IncidentKnowledgeController {
 	@PostMapping("/api/v1/incidents/{number}/knowledge-draft")
 	@Operation(summary = "Draft a knowledge article from the incident's resolution (staff)")
 	ResponseEntity<KnowledgeArticle> draft(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
-		if (user.isCaller() || user.isMemberOf(CurrentUser.AUDITORS)) {
-			throw problem(HttpStatus.FORBIDDEN, "Only the provider's support staff can draft knowledge articles.");
+		if (!AccessPolicy.isStaff(user) || AccessPolicy.onlyAudits(user)) {
+			throw new ActionNotAllowedException("Only the provider's support staff can draft knowledge articles.");
 		}
 		Incident incident = this.access.visible(number, user);
 		if (incident.resolutionNotes() == null || incident.resolutionNotes().isBlank()) {
-			throw problem(HttpStatus.CONFLICT,
+			throw new IllegalIncidentStateException(
 					"Incident " + number + " has no resolution yet; draft the article once it is resolved.");
 		}
 		KnowledgeArticle draft = this.knowledge.draftFromResolution(null, incident.summary(), incident.description(),
 				incident.resolutionNotes(), user.id());
 		return ResponseEntity.created(URI.create("/api/v1/knowledge/articles/" + draft.number())).body(draft);
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
 	}
 
 }

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.incidentdesk.system.CurrentUser;
-import org.springframework.http.HttpStatus;
+import org.incidentdesk.system.RefusedRequestException;
 
 /**
  * The query parameters of {@code GET /api/v1/incidents}. Lists may be given as repeated
@@ -53,19 +53,19 @@ record IncidentSearch(List<IncidentState> state,
 				used.add("major");
 			}
 			if (!used.isEmpty()) {
-				throw Problems.problem(HttpStatus.FORBIDDEN, "Filter not allowed", "Callers cannot filter by "
+				throw RefusedRequestException.notAllowed("Filter not allowed", "Callers cannot filter by "
 						+ String.join(", ", used) + "; only staff filter by " + String.join(", ", STAFF_FILTERS) + ".");
 			}
 		}
 		int pageSize = (this.size != null) ? this.size : DEFAULT_SIZE;
 		if (this.page != null && (long) (this.page + 1) * pageSize > IncidentFilter.WINDOW) {
-			throw Problems.problem(HttpStatus.BAD_REQUEST, "Page out of reach",
+			throw RefusedRequestException.invalid("Page out of reach",
 					"Page " + this.page + " of size " + pageSize + " lies beyond the first " + IncidentFilter.WINDOW
 							+ " incidents of the list, which is as far as paging goes."
 							+ " Narrow the filter (for example with createdFrom and createdTo) or reverse the sort.");
 		}
 		if (this.createdFrom != null && this.createdTo != null && !this.createdFrom.isBefore(this.createdTo)) {
-			throw Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request",
+			throw RefusedRequestException.invalid("Invalid request",
 					"createdFrom (" + this.createdFrom + ") must be before createdTo (" + this.createdTo + ").");
 		}
 		return new IncidentFilter(IncidentFilter.Scope.of(user), setOf(this.state), setOf(this.priority),

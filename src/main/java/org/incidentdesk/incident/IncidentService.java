@@ -5,13 +5,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.incident.Activity.Visibility;
-import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.springframework.context.ApplicationEventPublisher;
+import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.system.ConflictRetry;
+import org.incidentdesk.system.CurrentActor;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,9 +37,12 @@ public class IncidentService {
 
 	private final ConflictRetry retry;
 
+	private final CurrentActor actor;
+
 	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
-			ApplicationEventPublisher events, ConflictRetry retry) {
+			ApplicationEventPublisher events, ConflictRetry retry, CurrentActor actor) {
 		this.retry = retry;
+		this.actor = actor;
 		this.intake = intake;
 		this.records = records;
 		this.runtime = runtime;
@@ -45,9 +50,21 @@ public class IncidentService {
 		this.events = events;
 	}
 
-	/** Opens an incident: the record and its process start together, or not at all. */
+	/**
+	 * Opens an incident: the record and its process start together, or not at all. The
+	 * timeline names the signed-in user (or the engine) as its reporter.
+	 */
 	public Incident report(ReportIncident report) {
 		return this.retry.inTransaction(() -> reportOnce(report));
+	}
+
+	/**
+	 * Opens an incident as {@link #report(ReportIncident)} does, reported by the acting
+	 * user whoever is signed in (a caller whose mail was read from the mailbox).
+	 * @param actingUserId who reports, named in the timeline
+	 */
+	public Incident report(ReportIncident report, String actingUserId) {
+		return this.actor.actingAs(actingUserId, () -> report(report));
 	}
 
 	private Incident reportOnce(ReportIncident report) {
@@ -71,9 +88,11 @@ public class IncidentService {
 	 * Adds a comment (visible to the caller) or a work note (internal). A comment from
 	 * the caller on an incident that waits for the caller's answer resumes it; a comment
 	 * from anybody else is mailed to the caller.
+	 * @param authorId who writes it, named in the timeline
 	 */
 	public void comment(String number, String authorId, String body, Visibility visibility) {
-		this.retry.inTransaction(() -> commentOnce(number, authorId, body, visibility));
+		this.actor.actingAs(authorId,
+				() -> this.retry.inTransaction(() -> commentOnce(number, authorId, body, visibility)));
 	}
 
 	private void commentOnce(String number, String authorId, String body, Visibility visibility) {
@@ -178,7 +197,8 @@ public class IncidentService {
 	 * @param actingUserId who answers: the incident's caller
 	 */
 	public void answerResolution(String number, String actingUserId, boolean accepted, String rejectionReason) {
-		this.retry.inTransaction(() -> answerResolutionOnce(number, actingUserId, accepted, rejectionReason));
+		this.actor.actingAs(actingUserId, () -> this.retry
+			.inTransaction(() -> answerResolutionOnce(number, actingUserId, accepted, rejectionReason)));
 	}
 
 	private void answerResolutionOnce(String number, String actingUserId, boolean accepted, String rejectionReason) {
@@ -202,7 +222,8 @@ public class IncidentService {
 	 * outcome.
 	 */
 	public void resolve(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
-		this.retry.inTransaction(() -> resolveOnce(number, user, resolutionCode, resolutionNotes));
+		this.actor.actingAs(user.id(),
+				() -> this.retry.inTransaction(() -> resolveOnce(number, user, resolutionCode, resolutionNotes)));
 	}
 
 	private void resolveOnce(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
@@ -216,7 +237,7 @@ public class IncidentService {
 					"Incident " + number + " is " + incident.state().name().toLowerCase().replace('_', ' ')
 							+ " and no team is working on it, so there is nothing to resolve.");
 		}
-		boolean mayWork = user.id().equals(work.getAssignee()) || user.isMemberOf(CurrentUser.ADMINISTRATORS)
+		boolean mayWork = user.id().equals(work.getAssignee()) || AccessPolicy.isAdministrator(user)
 				|| this.tasks.getIdentityLinksForTask(work.getId())
 					.stream()
 					.anyMatch(link -> link.getGroupId() != null && user.isMemberOf(link.getGroupId()));
@@ -240,7 +261,8 @@ public class IncidentService {
 	 * @param actingUserId who withdraws: the incident's caller
 	 */
 	public void withdraw(String number, String actingUserId, String reason) {
-		this.retry.inTransaction(() -> withdrawOnce(number, actingUserId, reason));
+		this.actor.actingAs(actingUserId,
+				() -> this.retry.inTransaction(() -> withdrawOnce(number, actingUserId, reason)));
 	}
 
 	private void withdrawOnce(String number, String actingUserId, String reason) {
@@ -258,7 +280,7 @@ public class IncidentService {
 
 	/** Confirming, rejecting and withdrawing are the caller's alone, whichever way in. */
 	private static void requireCaller(Incident incident, String actingUserId, String what) {
-		if (!incident.callerId().equals(actingUserId)) {
+		if (!AccessPolicy.mayConfirm(actingUserId, incident.callerId())) {
 			throw new ActionNotAllowedException("Only the caller of " + incident.number() + " can " + what + ".");
 		}
 	}

@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.incidentdesk.system.RefusedRequestException;
 
 /**
  * The columns an incident list can be sorted by. The SQL of each is fixed here, so a sort
@@ -101,11 +99,9 @@ enum IncidentSort {
 		return lower.equals("asc") || lower.equals("desc");
 	}
 
-	private static ErrorResponseException invalid(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid sort");
-		problem.setProperty("allowedSortFields", Arrays.stream(values()).map(sort -> sort.field).toList());
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	private static RefusedRequestException invalid(String detail) {
+		return RefusedRequestException.invalid("Invalid sort", detail)
+			.with("allowedSortFields", Arrays.stream(values()).map(sort -> sort.field).toList());
 	}
 
 	/** One sort key. */

@@ -2,7 +2,6 @@ package org.incidentdesk.mailin;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -12,9 +11,9 @@ import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
-import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.notification.MailReplies;
@@ -24,9 +23,6 @@ import org.incidentdesk.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,10 +110,11 @@ class InboundMailHandler {
 		if (number != null) {
 			return comment(message, caller.get(), number);
 		}
-		Incident opened = as(caller.get(),
-				() -> this.incidents.report(new ReportIncident(caller.get().tenants().get(0), caller.get().id(), null,
-						Channel.EMAIL, summary(message), abbreviate(message.text(), MAX_TEXT), "other", null,
-						Level.MEDIUM, Level.MEDIUM)));
+		// Reported by the caller: the timeline names them rather than "system".
+		Incident opened = this.incidents
+			.report(new ReportIncident(caller.get().tenants().get(0), caller.get().id(), null, Channel.EMAIL,
+					summary(message), abbreviate(message.text(), MAX_TEXT), "other", null, Level.MEDIUM, Level.MEDIUM),
+					caller.get().id());
 		return record(message, Outcome.OPENED, opened.number());
 	}
 
@@ -136,10 +133,7 @@ class InboundMailHandler {
 			body = "(empty reply by e-mail)";
 		}
 		String comment = abbreviate(body, MAX_TEXT);
-		as(caller, () -> {
-			this.incidents.comment(number, caller.id(), comment, Visibility.PUBLIC);
-			return null;
-		});
+		this.incidents.comment(number, caller.id(), comment, Visibility.PUBLIC);
 		return record(message, Outcome.COMMENTED, number);
 	}
 
@@ -203,20 +197,6 @@ class InboundMailHandler {
 			.forEach(c -> pattern
 				.append(((c >= '0' && c <= '9') || c == '@' || c == '.' || c == '-' || c == '+') ? (char) c : '_'));
 		return pattern.toString();
-	}
-
-	/** Acts as the caller, so the timeline names them rather than "system". */
-	private static <T> T as(CurrentUser user, Supplier<T> action) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
-		SecurityContextHolder.setContext(context);
-		try {
-			return action.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
 	}
 
 	private static String summary(InboundMessage message) {

@@ -5,11 +5,10 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.incidentdesk.system.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,20 +43,16 @@ class FailedNotificationController {
 	ResponseEntity<Void> retry(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
 		requireAdministrator(user);
 		if (!this.outbox.retry(id)) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-					ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-							"There is no failed notification " + id + ". List the failed notifications for their ids."),
-					null);
+			throw RefusedRequestException.notFound(null,
+					"There is no failed notification " + id + ". List the failed notifications for their ids.");
 		}
 		return ResponseEntity.noContent().build();
 	}
 
 	private static void requireAdministrator(CurrentUser user) {
-		if (user == null || !user.isMemberOf(CurrentUser.ADMINISTRATORS)) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN,
-					ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-							"Only members of '" + CurrentUser.ADMINISTRATORS + "' see and retry failed notifications."),
-					null);
+		if (user == null || !AccessPolicy.isAdministrator(user)) {
+			throw RefusedRequestException.notAllowed(null,
+					"Only members of '" + CurrentUser.ADMINISTRATORS + "' see and retry failed notifications.");
 		}
 	}
 

@@ -5,24 +5,16 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.codec.digest.DigestUtils;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.incidentdesk.classification.SlaSettings;
 import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
-import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.system.EngineClock;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,12 +53,9 @@ class ResolutionLinks {
 
 	private final IncidentService service;
 
-	private final IdentityService identity;
-
 	ResolutionLinks(JdbcClient jdbc, Incidents incidents, LinkSettings settings, SlaSettings sla, EngineClock clock,
-			IncidentService service, IdentityService identity) {
+			IncidentService service) {
 		this.service = service;
-		this.identity = identity;
 		this.jdbc = jdbc;
 		this.incidents = incidents;
 		this.settings = settings;
@@ -169,37 +158,12 @@ class ResolutionLinks {
 			return Refusal.USED;
 		}
 		Incident incident = checked.incident();
-		asCaller(incident.callerId(), () -> this.service.answerResolution(incident.number(), incident.callerId(),
-				accepted, accepted ? null : rejectionReason));
+		// The caller answers: the service names them in the timeline. Camunda's
+		// authentication stays unset, so the task completion is not subjected to engine
+		// authorizations that callers do not have, exactly as through the API.
+		this.service.answerResolution(incident.number(), incident.callerId(), accepted,
+				accepted ? null : rejectionReason);
 		return null;
-	}
-
-	/**
-	 * Runs the answer as the caller, so that the timeline names them and not "system".
-	 * Only our own security context is set: Camunda's authentication would subject the
-	 * task completion to engine authorizations that callers do not have, exactly as the
-	 * API does not.
-	 */
-	private void asCaller(String callerId, Runnable action) {
-		CurrentUser caller = new CurrentUser(callerId,
-				this.identity.createGroupQuery().groupMember(callerId).list().stream().map(Group::getId).toList(),
-				this.identity.createTenantQuery()
-					.userMember(callerId)
-					.includingGroupsOfUser(true)
-					.list()
-					.stream()
-					.map(Tenant::getId)
-					.toList());
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null, List.of()));
-		SecurityContextHolder.setContext(context);
-		try {
-			action.run();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
 	}
 
 	static String hash(String token) {

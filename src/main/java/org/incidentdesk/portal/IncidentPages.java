@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.incidentdesk.attachment.Attachment;
 import org.incidentdesk.attachment.AttachmentSettings;
 import org.incidentdesk.attachment.Attachments;
@@ -18,13 +17,14 @@ import org.incidentdesk.incident.IllegalIncidentStateException;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentAccess;
 import org.incidentdesk.incident.IncidentLists;
-import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
+import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.InvalidIncidentException;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -293,7 +293,7 @@ class IncidentPages {
 			if (user.tenants().size() == 1) {
 				return user.tenants().get(0);
 			}
-			return (this.tenantId != null && user.serves(this.tenantId)) ? this.tenantId : null;
+			return AccessPolicy.servesTenant(user, this.tenantId) ? this.tenantId : null;
 		}
 
 		/** Message keys of what is wrong, in the order of the form. */

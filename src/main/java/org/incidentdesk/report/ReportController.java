@@ -3,7 +3,6 @@ package org.incidentdesk.report;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,14 +15,13 @@ import org.incidentdesk.incident.Channel;
 import org.incidentdesk.system.CsvWriter;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.EngineClock;
+import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,10 +67,11 @@ class ReportController {
 		LocalDate end = (to != null) ? date("to", to) : this.clock.nowUtc().toLocalDate().plusDays(1);
 		LocalDate start = (from != null) ? date("from", from) : end.minusDays(DEFAULT_DAYS);
 		if (!start.isBefore(end)) {
-			throw problem(HttpStatus.BAD_REQUEST, "from (" + start + ") must be before to (" + end + ").");
+			throw RefusedRequestException.invalid(null, "from (" + start + ") must be before to (" + end + ").");
 		}
 		if (Duration.between(start.atStartOfDay(), end.atStartOfDay()).toDays() > MAX_DAYS) {
-			throw problem(HttpStatus.BAD_REQUEST, "A report covers at most " + MAX_DAYS + " days; narrow from and to.");
+			throw RefusedRequestException.invalid(null,
+					"A report covers at most " + MAX_DAYS + " days; narrow from and to.");
 		}
 		IncidentReport report = this.reports.report(start.atStartOfDay().atOffset(ZoneOffset.UTC),
 				end.atStartOfDay().atOffset(ZoneOffset.UTC), tenants);
@@ -80,7 +79,7 @@ class ReportController {
 			return ResponseEntity.ok(report);
 		}
 		if (!format.equalsIgnoreCase("csv")) {
-			throw problem(HttpStatus.BAD_REQUEST, "format is json (the default) or csv, not '" + format + "'.");
+			throw RefusedRequestException.invalid(null, "format is json (the default) or csv, not '" + format + "'.");
 		}
 		return ResponseEntity.ok()
 			.contentType(TEXT_CSV)
@@ -94,17 +93,15 @@ class ReportController {
 
 	/** Null for every tenant. */
 	private static List<String> tenantsFor(CurrentUser user, String tenantId) {
-		boolean everything = user.isMemberOf(CurrentUser.AUDITORS) || user.isMemberOf(CurrentUser.ADMINISTRATORS);
-		boolean manager = user.isMemberOf(CurrentUser.INCIDENT_MANAGERS)
-				|| user.isMemberOf(CurrentUser.SERVICE_DELIVERY_MANAGERS);
-		if (!everything && !manager) {
-			throw problem(HttpStatus.FORBIDDEN,
-					"Reports are for incident managers, service delivery managers, " + "auditors and administrators.");
+		if (!AccessPolicy.readsReports(user)) {
+			throw RefusedRequestException.notAllowed(null,
+					"Reports are for incident managers, service delivery managers, auditors and administrators.");
 		}
+		boolean everything = AccessPolicy.seesAll(user);
 		if (tenantId != null) {
-			if (!everything && !user.serves(tenantId)) {
+			if (!everything && !AccessPolicy.servesTenant(user, tenantId)) {
 				// As for incidents: a tenant one does not serve is not there.
-				throw problem(HttpStatus.NOT_FOUND, "You serve no customer organisation '" + tenantId + "'.");
+				throw RefusedRequestException.notFound(null, "You serve no customer organisation '" + tenantId + "'.");
 			}
 			return List.of(tenantId);
 		}
@@ -116,7 +113,8 @@ class ReportController {
 			return LocalDate.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw problem(HttpStatus.BAD_REQUEST, name + " '" + value + "' is not a date; write it as yyyy-mm-dd.");
+			throw RefusedRequestException.invalid(null,
+					name + " '" + value + "' is not a date; write it as yyyy-mm-dd.");
 		}
 	}
 
@@ -150,12 +148,6 @@ class ReportController {
 
 	private static String minutes(Double value) {
 		return (value != null) ? String.format(Locale.ROOT, "%.1f", value) : "";
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
-		return new ErrorResponseException(status, problem, null);
 	}
 
 }

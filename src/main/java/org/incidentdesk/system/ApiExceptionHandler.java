@@ -46,6 +46,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
 			case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 			case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+			case CONTRADICTS -> HttpStatus.UNPROCESSABLE_ENTITY;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 		if (ex.title() != null) {

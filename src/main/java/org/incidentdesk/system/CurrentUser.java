@@ -4,7 +4,8 @@ import java.security.Principal;
 import java.util.List;
 
 /**
- * A signed-in user with the Camunda groups and tenants it belongs to.
+ * A signed-in user with the Camunda groups and tenants it belongs to. What the user may
+ * do is decided by {@code tenancy.AccessPolicy}, from these facts.
  *
  * @param id the Camunda user id
  * @param groups ids of the user's groups
@@ -50,23 +51,12 @@ public record CurrentUser(String id, List<String> groups, List<String> tenants) 
 		return this.groups.contains(group);
 	}
 
-	public boolean serves(String tenantId) {
-		return this.tenants.contains(tenantId);
-	}
-
 	/**
 	 * Callers are the customer organisations' own users; everyone else works for the
 	 * provider.
 	 */
 	public boolean isCaller() {
 		return isMemberOf(CUSTOMERS);
-	}
-
-	/**
-	 * A caller who may see all incidents of their own organisation, not only their own.
-	 */
-	public boolean seesOrganisation() {
-		return isCaller() && isMemberOf(ORGANISATION_VIEWERS);
 	}
 
 	public static String techniciansOf(String tenantId) {

@@ -26,8 +26,16 @@ public abstract class DomainException extends RuntimeException {
 		TOO_LARGE,
 		/** The content's type is not allowed. */
 		UNSUPPORTED_TYPE,
-		/** The user may see the thing but not do this to it. */
-		NOT_ALLOWED
+		/**
+		 * The user may not do this: they may see the thing but not do this to it, or they
+		 * may not use the function at all.
+		 */
+		NOT_ALLOWED,
+		/**
+		 * The request is well formed but contradicts an earlier one it claims to repeat
+		 * (an idempotency key sent again with another request).
+		 */
+		CONTRADICTS
 
 	}
 

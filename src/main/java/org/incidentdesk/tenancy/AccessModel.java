@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.system.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -50,12 +49,6 @@ public class AccessModel {
 	/** The filter property that names the group whose filter it is. */
 	static final String FILTER_GROUP = "incidentDeskGroup";
 
-	/** What each task in a group's Tasklist list shows, so agents find the incident. */
-	private static final List<Map<String, String>> LIST_CARD_VARIABLES = List.of(
-			Map.of("name", IncidentProcess.Var.INCIDENT_NUMBER, "label", "Incident"),
-			Map.of("name", IncidentProcess.Var.SUMMARY, "label", "Summary"),
-			Map.of("name", IncidentProcess.Var.PRIORITY, "label", "Priority"));
-
 	private final IdentityService identity;
 
 	private final AuthorizationService authorizations;
@@ -64,8 +57,12 @@ public class AccessModel {
 
 	private final TaskService tasks;
 
-	AccessModel(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-			TaskService tasks) {
+	/** The process work groups work in Tasklist; its module provides it. */
+	private final TasklistProcess process;
+
+	AccessModel(IdentityService identity, AuthorizationService authorizations, FilterService filters, TaskService tasks,
+			TasklistProcess process) {
+		this.process = process;
 		this.identity = identity;
 		this.authorizations = authorizations;
 		this.filters = filters;
@@ -80,7 +77,7 @@ public class AccessModel {
 		group(CurrentUser.CUSTOMERS, "Callers of the customer organisations");
 		group(CurrentUser.ORGANISATION_VIEWERS, "Callers who see their whole organisation's incidents");
 		workGroup(CurrentUser.SERVICE_DESK, "Service desk");
-		grant(CurrentUser.SERVICE_DESK, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_ID,
+		grant(CurrentUser.SERVICE_DESK, Resources.PROCESS_DEFINITION, this.process.definitionKey(),
 				Permissions.CREATE_INSTANCE);
 		grant(CurrentUser.SERVICE_DESK, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 		workGroup(CurrentUser.INCIDENT_MANAGERS, "Incident managers");
@@ -119,6 +116,7 @@ public class AccessModel {
 	}
 
 	private boolean isAdministrator(String userId) {
+		// Asked of the identity service: there is no signed-in user here, only a grant.
 		return this.identity.createGroupQuery().groupMember(userId).groupId(CurrentUser.ADMINISTRATORS).count() > 0;
 	}
 
@@ -132,7 +130,7 @@ public class AccessModel {
 		// READ_INSTANCE: Tasklist's list cards show the incident's process
 		// variables (number, summary); the tenant check still keeps other tenants'
 		// instances out of sight.
-		grant(groupId, Resources.PROCESS_DEFINITION, IncidentProcess.PROCESS_ID, Permissions.READ,
+		grant(groupId, Resources.PROCESS_DEFINITION, this.process.definitionKey(), Permissions.READ,
 				Permissions.READ_INSTANCE);
 		// Camunda Forms are deployment resources; Tasklist reads them through the
 		// deployment.
@@ -141,7 +139,7 @@ public class AccessModel {
 		if (!hasFilter(groupId, filterName)) {
 			Filter filter = this.filters.newTaskFilter(filterName)
 				.setProperties(Map.of(FILTER_GROUP, groupId, "description", "Open tasks of " + groupId, "refresh", true,
-						"priority", 0, "variables", LIST_CARD_VARIABLES))
+						"priority", 0, "variables", this.process.filterVariables()))
 				.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
 			this.filters.saveFilter(filter);
 			grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);

@@ -12,6 +12,9 @@
  * <li>The engine enforces the rest: authorization and tenant checks are on, so the same
  * rules hold in Tasklist, Cockpit and {@code /engine-rest}. {@link AccessModel} holds the
  * grants per kind of group, applied again at every start.</li>
+ * <li>{@link AccessPolicy} holds the rules the application itself enforces (who sees all,
+ * who is staff, who serves a tenant, who may see an incident, who may confirm it), which
+ * the other modules ask instead of reading group memberships themselves.</li>
  * </ul>
  */
 package org.incidentdesk.tenancy;

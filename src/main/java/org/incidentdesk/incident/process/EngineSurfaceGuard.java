@@ -46,6 +46,7 @@ import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -265,7 +266,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (actor.isMemberOf(CurrentUser.AUDITORS) && !actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+		if (AccessPolicy.onlyAudits(actor)) {
 			refuse(response, 403, "Not allowed", AUDITORS);
 			return;
 		}
@@ -281,7 +282,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 					? Check.refuse(403, "Not allowed", WHOLE_INCIDENT) : Check.PASS;
 			case "job" -> checkJob(actor, segments, method);
 			case "job-definition" -> checkJobDefinition(actor, segments);
-			case "external-task" -> actor.isMemberOf(CurrentUser.ADMINISTRATORS) ? Check.PASS
+			case "external-task" -> AccessPolicy.isAdministrator(actor) ? Check.PASS
 					: Check.refuse(403, "Not allowed", "Only administrators work external tasks through the engine.");
 			default -> Check.PASS;
 		};
@@ -305,7 +306,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 	 */
 	private boolean answeredAsUnknownUser(HttpServletRequest request, HttpServletResponse response, CurrentUser actor,
 			List<String> segments) throws IOException {
-		if (actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+		if (AccessPolicy.isAdministrator(actor)) {
 			return false;
 		}
 		String resource = segments.get(0);
@@ -371,7 +372,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			return Check.refuse(403, "Not allowed", VARIABLES_ARE_THE_RECORD);
 		}
 		if (action.equals("identity-links")) {
-			return actor.isMemberOf(CurrentUser.ADMINISTRATORS) ? Check.PASS : Check.refuse(403, "Not allowed",
+			return AccessPolicy.isAdministrator(actor) ? Check.PASS : Check.refuse(403, "Not allowed",
 					"Who works on an incident's task follows its routing: escalate, transfer or reassign through "
 							+ "the task's form, and claim the task to work on it yourself.");
 		}
@@ -379,13 +380,13 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			return Check.PASS;
 		}
 		List<IdentityLink> links = unchecked(() -> this.tasks.getIdentityLinksForTask(task.getId()));
-		if (!actor.isMemberOf(CurrentUser.ADMINISTRATORS) && !involved(task, links, actor.id(), actor.groups())) {
+		if (!AccessPolicy.isAdministrator(actor) && !involved(task, links, actor.id(), actor.groups())) {
 			return Check.refuse(403, "Not allowed", "Only the task's assignee and the members of its candidate groups "
 					+ "work on it; you are neither, so you may read it but not change it.");
 		}
 		if (Set.of("claim", "assignee", "delegate").contains(action)) {
 			String target = request.json().path("userId").asText(null);
-			if (target != null && !target.equals(actor.id()) && !actor.isMemberOf(CurrentUser.ADMINISTRATORS)
+			if (target != null && !target.equals(actor.id()) && !AccessPolicy.isAdministrator(actor)
 					&& !involved(task, links, target, groupsOf(target))) {
 				return Check.refuse(403, "Not allowed", "'" + target + "' is not a candidate for this task; it goes "
 						+ "only to members of its candidate groups.");
@@ -622,7 +623,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		}
 		String jobId = segments.get(1);
 		Job job = as(actor, () -> this.management.createJobQuery().jobId(jobId).singleResult());
-		if (!actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+		if (!AccessPolicy.isAdministrator(actor)) {
 			if (job == null) {
 				// As the engine answers for a job that does not exist, without letting
 				// the engine try (and fail, and count a retry) a job the user cannot see.
@@ -691,7 +692,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 	}
 
 	private Check checkJobDefinition(CurrentUser actor, List<String> segments) {
-		if (!actor.isMemberOf(CurrentUser.ADMINISTRATORS)) {
+		if (!AccessPolicy.isAdministrator(actor)) {
 			return Check.refuse(403, "Not allowed", ADMINISTRATORS_ONLY_JOBS);
 		}
 		if (segments.size() < 2 || segments.get(1).equals("suspended")) {

@@ -3,8 +3,9 @@ package org.incidentdesk.knowledge.internal;
 import java.security.Principal;
 
 import org.incidentdesk.knowledge.Audience;
-import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.knowledge.KnowledgeAccess;
+import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class KnowledgeAccessByIdentity implements KnowledgeAccess {
 	@Override
 	public Audience audienceOf(Principal principal) {
 		CurrentUser user = user(principal);
-		return (user == null || user.isCaller()) ? Audience.CALLER : Audience.STAFF;
+		return (user != null && AccessPolicy.isStaff(user)) ? Audience.STAFF : Audience.CALLER;
 	}
 
 	private static CurrentUser user(Principal principal) {
