@@ -302,7 +302,7 @@ class TaskOutcomeValidator implements TaskListener {
 		return false;
 	}
 
-	private static boolean isSupportTeam(String group) {
+	static boolean isSupportTeam(String group) {
 		return group != null && (group.startsWith("support-") || group.startsWith("vendor-"));
 	}
 
