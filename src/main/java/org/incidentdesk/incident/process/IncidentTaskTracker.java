@@ -1,5 +1,10 @@
 package org.incidentdesk.incident.process;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.spin.plugin.variable.SpinValues;
+
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,10 +34,23 @@ class IncidentTaskTracker {
 
 	private static final int HISTORY_ENTRIES = 15;
 
+	/**
+	 * The task variable a form's team select takes its options from ({@code valuesKey}):
+	 * the support and vendor teams that serve the incident's customer organisation, so a
+	 * team an administrator adds is offered without editing a form.
+	 */
+	static final String TEAM_OPTIONS = "teamOptions";
+
 	private final IncidentRecords records;
 
-	IncidentTaskTracker(IncidentRecords records) {
+	private final TaskFormFields forms;
+
+	private final IdentityService identity;
+
+	IncidentTaskTracker(IncidentRecords records, TaskFormFields forms, IdentityService identity) {
 		this.records = records;
+		this.forms = forms;
+		this.identity = identity;
 	}
 
 	@EventListener
@@ -60,6 +78,11 @@ class IncidentTaskTracker {
 		// see; staff tasks show the work notes too.
 		task.setVariableLocal(Var.INCIDENT_HISTORY,
 				history(number, !Element.TASK_CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())));
+		if (this.forms.of(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+			.optionLists()
+			.contains(TEAM_OPTIONS)) {
+			task.setVariableLocal(TEAM_OPTIONS, SpinValues.jsonValue(teamOptions(incident.tenantId())).create());
+		}
 		if (Element.WORK_TASKS.contains(task.getTaskDefinitionKey())) {
 			String group = task.getCandidates()
 				.stream()
@@ -70,6 +93,22 @@ class IncidentTaskTracker {
 				.orElse(null);
 			this.records.assign(number, group, task.getAssignee());
 		}
+	}
+
+	/** Options of a form-js select: {@code [{"label": ..., "value": ...}]}, by name. */
+	private String teamOptions(String tenantId) {
+		ArrayNode options = JsonNodeFactory.instance.arrayNode();
+		this.identity.createGroupQuery()
+			.memberOfTenant(tenantId)
+			.orderByGroupName()
+			.asc()
+			.list()
+			.stream()
+			.filter(group -> TaskOutcomeValidator.isSupportTeam(group.getId()))
+			.forEach(group -> options.addObject()
+				.put("label", (group.getName() != null) ? group.getName() : group.getId())
+				.put("value", group.getId()));
+		return options.toString();
 	}
 
 	private void assigned(DelegateTask task, String number) {

@@ -43,10 +43,14 @@ class TaskOutcomeValidator implements TaskListener {
 
 	private final Escalations escalations;
 
-	TaskOutcomeValidator(IdentityService identity, IncidentRecords records, Escalations escalations) {
+	private final TaskFormFields forms;
+
+	TaskOutcomeValidator(IdentityService identity, IncidentRecords records, Escalations escalations,
+			TaskFormFields forms) {
 		this.identity = identity;
 		this.records = records;
 		this.escalations = escalations;
+		this.forms = forms;
 	}
 
 	@Override
@@ -58,11 +62,26 @@ class TaskOutcomeValidator implements TaskListener {
 			case Element.TASK_WORK_ON_SITE -> checkOnSiteWork(task, errors);
 			case Element.TASK_REVIEW_BREACHED_INCIDENT -> checkReview(task, errors);
 			case Element.TASK_CONFIRM_RESOLUTION -> checkConfirmation(task, errors);
-			default -> throw new IllegalStateException(
-					"No outcome rules for task " + task.getTaskDefinitionKey() + ": add them to TaskOutcomeValidator.");
+			default -> checkRequiredFields(task, errors);
 		}
 		if (!errors.isEmpty()) {
 			throw new BadUserRequestException(task.getName() + ": " + String.join(" ", errors));
+		}
+	}
+
+	/**
+	 * A task a process owner added, with no outcome rules of its own (a quality check, a
+	 * tier): the generic check only, that every field its form requires is filled in. Its
+	 * form's fields alone may be set (EngineSurfaceGuard), and the model's gateways
+	 * decide where the incident goes next.
+	 */
+	private void checkRequiredFields(DelegateTask task, List<String> errors) {
+		for (String field : this.forms.of(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey())
+			.required()) {
+			Object value = task.getVariable(field);
+			if (value == null || (value instanceof String text && text.isBlank())) {
+				errors.add("Fill in " + field + ".");
+			}
 		}
 	}
 
@@ -283,7 +302,7 @@ class TaskOutcomeValidator implements TaskListener {
 		return false;
 	}
 
-	private static boolean isSupportTeam(String group) {
+	static boolean isSupportTeam(String group) {
 		return group != null && (group.startsWith("support-") || group.startsWith("vendor-"));
 	}
 
