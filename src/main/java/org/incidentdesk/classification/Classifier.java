@@ -2,10 +2,14 @@ package org.incidentdesk.classification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.cmdb.Cmdb;
@@ -32,9 +36,12 @@ public class Classifier {
 
 	private final Cmdb cmdb;
 
-	Classifier(DecisionService decisions, Cmdb cmdb) {
+	private final RepositoryService repository;
+
+	Classifier(DecisionService decisions, Cmdb cmdb, RepositoryService repository) {
 		this.decisions = decisions;
 		this.cmdb = cmdb;
+		this.repository = repository;
 	}
 
 	/**
@@ -47,11 +54,11 @@ public class Classifier {
 	public Classification classify(String tenantId, Long ciId, String impact, String urgency, String category,
 			Instant reported) {
 		ConfigurationItem ci = (ciId != null) ? this.cmdb.find(tenantId, ciId).orElse(null) : null;
-		String priority = (String) evaluate(PRIORITY_DECISION,
+		String priority = (String) evaluate(PRIORITY_DECISION, tenantId,
 				Variables.putValue("impact", impact).putValue("urgency", urgency))
 			.get("priority");
-		Map<String, Object> sla = evaluate(SLA_DECISION, Variables.putValue("priority", priority));
-		Map<String, Object> routing = evaluate(ROUTING_DECISION,
+		Map<String, Object> sla = evaluate(SLA_DECISION, tenantId, Variables.putValue("priority", priority));
+		Map<String, Object> routing = evaluate(ROUTING_DECISION, tenantId,
 				Variables.putValue("category", category)
 					.putValue("ciType", (ci != null) ? ci.type().name() : null)
 					.putValue("priority", priority));
@@ -69,13 +76,33 @@ public class Classifier {
 
 	/** Priority for given impact and urgency, for callers that need only that. */
 	public String priorityOf(String impact, String urgency) {
-		return (String) evaluate(PRIORITY_DECISION, Variables.putValue("impact", impact).putValue("urgency", urgency))
+		return (String) evaluate(PRIORITY_DECISION, null,
+				Variables.putValue("impact", impact).putValue("urgency", urgency))
 			.get("priority");
 	}
 
-	private Map<String, Object> evaluate(String decisionKey, VariableMap inputs) {
-		DmnDecisionResultEntries result = this.decisions.evaluateDecisionByKey(decisionKey)
-			.decisionDefinitionWithoutTenantId()
+	/**
+	 * Evaluates the newest version of a table for the customer organisation: its own
+	 * variant if a process owner deployed one for it ({@code tenant-id}), else the shared
+	 * one.
+	 */
+	private Map<String, Object> evaluate(String decisionKey, String tenantId, VariableMap inputs) {
+		DecisionDefinitionQuery query = this.repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(decisionKey)
+			.latestVersion();
+		if (tenantId != null) {
+			query.tenantIdIn(tenantId).includeDecisionDefinitionsWithoutTenantId();
+		}
+		else {
+			query.withoutTenantId();
+		}
+		List<DecisionDefinition> latest = query.list();
+		DecisionDefinition table = latest.stream()
+			.filter(definition -> tenantId != null && tenantId.equals(definition.getTenantId()))
+			.findFirst()
+			.or(() -> latest.stream().filter(definition -> definition.getTenantId() == null).findFirst())
+			.orElseThrow(() -> new IllegalStateException("The decision " + decisionKey + " is not deployed."));
+		DmnDecisionResultEntries result = this.decisions.evaluateDecisionById(table.getId())
 			.variables(inputs)
 			.evaluate()
 			.getSingleResult();

@@ -1,6 +1,10 @@
 package org.incidentdesk.incident;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -39,8 +43,11 @@ public class IncidentService {
 
 	private final CurrentActor actor;
 
+	private final RepositoryService repository;
+
 	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
-			ApplicationEventPublisher events, ConflictRetry retry, CurrentActor actor) {
+			ApplicationEventPublisher events, ConflictRetry retry, CurrentActor actor, RepositoryService repository) {
+		this.repository = repository;
 		this.retry = retry;
 		this.actor = actor;
 		this.intake = intake;
@@ -70,8 +77,7 @@ public class IncidentService {
 	private Incident reportOnce(ReportIncident report) {
 		NewIncident checked = this.intake.check(report);
 		Incident incident = this.records.create(checked);
-		this.runtime.createProcessInstanceByKey(IncidentProcess.PROCESS_ID)
-			.processDefinitionWithoutTenantId()
+		this.runtime.createProcessInstanceById(processFor(incident.tenantId()))
 			.businessKey(incident.number())
 			.setVariables(Variables.putValue(Var.INCIDENT_NUMBER, incident.number())
 				.putValue(Var.TENANT_ID, incident.tenantId())
@@ -82,6 +88,26 @@ public class IncidentService {
 				.putValue(Var.CATEGORY, incident.category()))
 			.execute();
 		return this.records.get(incident.number());
+	}
+
+	/**
+	 * The newest version of the incident process for the customer organisation: its own
+	 * variant if a process owner deployed one for it ({@code tenant-id}), else the shared
+	 * one. Incidents that are running stay on the version they started with.
+	 */
+	private String processFor(String tenantId) {
+		List<ProcessDefinition> latest = this.repository.createProcessDefinitionQuery()
+			.processDefinitionKey(IncidentProcess.PROCESS_ID)
+			.tenantIdIn(tenantId)
+			.includeProcessDefinitionsWithoutTenantId()
+			.latestVersion()
+			.list();
+		return latest.stream()
+			.filter(definition -> tenantId.equals(definition.getTenantId()))
+			.findFirst()
+			.or(() -> latest.stream().filter(definition -> definition.getTenantId() == null).findFirst())
+			.orElseThrow(() -> new IllegalStateException("The incident process is not deployed."))
+			.getId();
 	}
 
 	/**

@@ -81,6 +81,10 @@ public class DeploymentChecks extends AbstractProcessEnginePlugin implements Dep
 			return;
 		}
 		List<ModelProblem> problems = new ArrayList<>();
+		String tenantId = deployment.getTenantId();
+		if (tenantId != null) {
+			checkVariant(tenantId, resources, problems);
+		}
 		Set<String> formsHere = new HashSet<>();
 		for (ResourceEntity resource : resources.values()) {
 			String name = resource.getName();
@@ -112,6 +116,28 @@ public class DeploymentChecks extends AbstractProcessEnginePlugin implements Dep
 		}
 		if (!problems.isEmpty()) {
 			throw refusal(deployment, problems);
+		}
+	}
+
+	/**
+	 * A deployment for one customer organisation (a variant of the shared models) must
+	 * name one that exists, and brings no forms: forms are shared by every organisation,
+	 * since Tasklist finds a form by its id alone.
+	 */
+	private static void checkVariant(String tenantId, Map<String, ResourceEntity> resources,
+			List<ModelProblem> problems) {
+		if (Context.getCommandContext().getReadOnlyIdentityProvider().findTenantById(tenantId) == null) {
+			problems.add(ModelProblem.of(resources.keySet().iterator().next(), "There is no customer organisation '"
+					+ tenantId
+					+ "' to deploy a variant for. Check tenant-id, or deploy without it to change the shared models.",
+					null));
+		}
+		for (String name : resources.keySet()) {
+			if (name.endsWith(".form")) {
+				problems.add(ModelProblem.of(name, "'" + name + "' is a form, and forms are shared by every customer"
+						+ " organisation: deploy it without tenant-id (with an id of its own if only this variant uses it).",
+						null));
+			}
 		}
 	}
 

@@ -170,6 +170,13 @@ class ModelerDeploymentTests {
 			.contains("user task 'Triage incident' (Task_TriageIncident) shows the form 'triage-v2'")
 			.contains("no form with that id is deployed");
 
+		String formless = diagram.replace("camunda:formRef=\"triage-incident\" camunda:formRefBinding=\"latest\"", "");
+		assertThat(formless).isNotEqualTo(diagram);
+		refused = deploy(Map.of("IncidentManagement.bpmn", formless));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) refused.getBody().get("message"))
+			.contains("user task 'Triage incident' (Task_TriageIncident) has no form");
+
 		String boundToDeployment = diagram.replace(
 				"camunda:formRef=\"triage-incident\" camunda:formRefBinding=\"latest\"",
 				"camunda:formRef=\"triage-incident\" camunda:formRefBinding=\"deployment\"");
@@ -240,6 +247,28 @@ class ModelerDeploymentTests {
 		return this.http.withBasicAuth("sam", "demo")
 			.exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
 					new HttpEntity<>(body, headers), JSON);
+	}
+
+	@Test
+	void anotherProcessMayHaveATaskWithoutAForm() {
+		String other = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Other"
+				    targetNamespace="http://bpmn.io/schema/bpmn">
+				  <bpmn:process id="OtherProcess" isExecutable="true" camunda:historyTimeToLive="1">
+				    <bpmn:startEvent id="Start" />
+				    <bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Look" />
+				    <bpmn:userTask id="Task_Look" name="Look at it" />
+				    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Look" targetRef="End" />
+				    <bpmn:endEvent id="End" />
+				  </bpmn:process>
+				</bpmn:definitions>
+				""".strip();
+
+		ResponseEntity<Map<String, Object>> deployed = deploy(Map.of("Other.bpmn", other));
+
+		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test

@@ -5,8 +5,10 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.classification.Classification;
 import org.incidentdesk.classification.Classifier;
+import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
@@ -20,7 +22,10 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 
 	private final IncidentRecords records;
 
-	ClassifyIncidentDelegate(Classifier classifier, IncidentRecords records) {
+	private final IdentityService identity;
+
+	ClassifyIncidentDelegate(Classifier classifier, IncidentRecords records, IdentityService identity) {
+		this.identity = identity;
 		this.classifier = classifier;
 		this.records = records;
 	}
@@ -44,6 +49,14 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 		execution.setVariable(Var.CI_NAME, (classification.ci() != null) ? classification.ci().name() : null);
 		execution.setVariable(Var.CI_TYPE, (classification.ci() != null) ? classification.ci().type().name() : null);
 		execution.setVariable(Var.REMOTELY_SERVICEABLE, classification.remotelyServiceable());
+		if (!classification.remotelyServiceable() && this.identity.createGroupQuery()
+			.groupId(CurrentUser.techniciansOf(reported.tenantId()))
+			.count() > 0) {
+			// Hardware that cannot be serviced remotely goes to the customer's on-site
+			// technicians by default: the triage form shows that choice made, and the
+			// service desk may pick another.
+			execution.setVariable(Var.TRIAGE_DECISION, "DISPATCH_ONSITE");
+		}
 		execution.setVariable(Var.FIRST_TEAM, classification.firstTeam());
 		execution.setVariable(Var.VENDOR_TEAM, classification.vendorTeam());
 		execution.setVariable(Var.RESPONSE_DUE_AT, Date.from(classification.responseDueAt()));

@@ -16,11 +16,11 @@ public record ModelProblem(String resource, String message, int line, int column
 		elementIds = (elementIds != null) ? List.copyOf(elementIds) : List.of();
 	}
 
-	static ModelProblem at(String resource, String message, int line, int column) {
+	public static ModelProblem at(String resource, String message, int line, int column) {
 		return new ModelProblem(resource, message, line, column, null, List.of());
 	}
 
-	static ModelProblem of(String resource, String message, String elementId) {
+	public static ModelProblem of(String resource, String message, String elementId) {
 		return new ModelProblem(resource, message, 0, 0, elementId,
 				(elementId != null) ? List.of(elementId) : List.of());
 	}

@@ -9,9 +9,11 @@ import java.util.function.Predicate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.ModelException;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Checks that Tasklist can show every user task of a BPMN file: each has a Camunda Form
@@ -22,6 +24,8 @@ import org.camunda.bpm.model.xml.ModelException;
 public final class UserTaskChecks {
 
 	private static final String DEPLOYMENT = "deployment";
+
+	private static final String INCIDENT_PROCESS = "IncidentManagement";
 
 	private UserTaskChecks() {
 	}
@@ -42,6 +46,11 @@ public final class UserTaskChecks {
 			return;
 		}
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			if (task.getCamundaFormRef() == null && task.getCamundaFormKey() == null && !inIncidentProcess(task)) {
+				// Another process's task may go without a form: Tasklist shows its
+				// generic one.
+				continue;
+			}
 			checkForm(resource, task, "user task", task.getCamundaFormRef(), task.getCamundaFormRefBinding(),
 					task.getCamundaFormKey(), formsHere, formDeployedBefore, problems);
 		}
@@ -85,6 +94,20 @@ public final class UserTaskChecks {
 							+ "', and no form with that id is deployed. Deploy forms/" + formRef + ".form with it.",
 					element.getId()));
 		}
+	}
+
+	/**
+	 * Whether the task belongs to the incident process
+	 * ({@code IncidentProcess.PROCESS_ID} in the incident module, which this module does
+	 * not depend on). Its tasks record their outcome only through their form's fields, so
+	 * a task without a form could never tell where the incident goes.
+	 */
+	private static boolean inIncidentProcess(BaseElement element) {
+		ModelElementInstance parent = element.getParentElement();
+		while (parent != null && !(parent instanceof Process)) {
+			parent = parent.getParentElement();
+		}
+		return parent instanceof Process process && INCIDENT_PROCESS.equals(process.getId());
 	}
 
 	private static String nameOf(BaseElement element) {

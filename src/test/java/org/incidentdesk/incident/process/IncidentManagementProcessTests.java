@@ -95,6 +95,8 @@ class IncidentManagementProcessTests {
 
 		// Then it is classified from the decision tables and waits for the service desk
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT).task().hasCandidateGroup("service-desk");
+		assertThat(this.runtime.getVariable(pi.getId(), Var.TRIAGE_DECISION)).as("no decision made for the desk")
+			.isNull();
 		assertThat(reported.priority()).isEqualTo("P2");
 		assertThat(reported.state()).isEqualTo(IncidentState.NEW);
 		assertThat(Duration.between(reported.createdAt(), reported.responseDueAt())).isEqualTo(Duration.ofMinutes(30));
@@ -251,6 +253,10 @@ class IncidentManagementProcessTests {
 		ProcessInstance pi = process(reported);
 		assertThat(pi).hasVariables(Var.REMOTELY_SERVICEABLE);
 		assertThat(this.runtime.getVariable(pi.getId(), Var.REMOTELY_SERVICEABLE)).isEqualTo(false);
+
+		// And the triage form shows on-site dispatch chosen, the default for such
+		// hardware
+		assertThat(this.runtime.getVariable(pi.getId(), Var.TRIAGE_DECISION)).isEqualTo("DISPATCH_ONSITE");
 
 		// When the service desk dispatches the on-site technicians
 		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), withVariables(Var.TRIAGE_DECISION, "DISPATCH_ONSITE"));

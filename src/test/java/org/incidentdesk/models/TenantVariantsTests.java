@@ -1,0 +1,169 @@
+package org.incidentdesk.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.IncidentDeskTest;
+import org.incidentdesk.TestReports;
+import org.incidentdesk.incident.Channel;
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentService;
+import org.incidentdesk.incident.Level;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A process owner deploys a model with {@code tenant-id}, from Modeler: that customer
+ * organisation's new incidents follow it, everybody else's the shared one, and only staff
+ * who serve the organisation see it.
+ */
+@IncidentDeskTest
+class TenantVariantsTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Test
+	void aTableDeployedForOneCustomerTimesOnlyItsNewIncidents() throws IOException {
+		// Given acme's contract gives P3 three hours to respond, not one
+		String table = ModelerDeploymentTests.model("SlaTargets.dmn").replaceFirst("\"PT1H\"", "\"PT3H\"");
+		ResponseEntity<Map<String, Object>> deployed = deploy("acme", Map.of("SlaTargets.dmn", table));
+		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try {
+			// When a P3 incident is reported at acme and one at globex
+			Incident acme = report("acme", "bob", "Scanner skips pages");
+			Incident globex = report("globex", "dodi", "Scanner skips pages");
+
+			// Then acme's follows acme's table, and globex's the shared one
+			assertThat(acme.priority()).isEqualTo("P3");
+			assertThat(Duration.between(acme.createdAt(), acme.responseDueAt())).isEqualTo(Duration.ofHours(3));
+			assertThat(Duration.between(globex.createdAt(), globex.responseDueAt())).isEqualTo(Duration.ofHours(1));
+		}
+		finally {
+			this.repository.deleteDeployment((String) deployed.getBody().get("id"), true);
+		}
+	}
+
+	@Test
+	void aDiagramDeployedForOneCustomerRunsItsNewIncidentsAndOnlyItsStaffSeeIt() throws IOException {
+		// Given acme's variant of the diagram names its triage differently
+		String diagram = ModelerDeploymentTests.model("IncidentManagement.bpmn")
+			.replace("name=\"Triage incident\"", "name=\"Triage acme incident\"");
+		ResponseEntity<Map<String, Object>> deployed = deploy("acme", Map.of("IncidentManagement.bpmn", diagram));
+		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		try {
+			// When an incident is reported at acme and one at globex
+			Task acme = triageOf(report("acme", "bob", "Badge reader beeps twice"));
+			Task globex = triageOf(report("globex", "dodi", "Badge reader beeps twice"));
+
+			// Then acme's runs the variant, shown with its tenant, and globex's the
+			// shared one
+			assertThat(acme.getName()).isEqualTo("Triage acme incident");
+			assertThat(acme.getTenantId()).isEqualTo("acme");
+			assertThat(this.repository.getProcessDefinition(acme.getProcessDefinitionId()).getTenantId())
+				.isEqualTo("acme");
+			assertThat(globex.getName()).isEqualTo("Triage incident");
+			assertThat(this.repository.getProcessDefinition(globex.getProcessDefinitionId()).getTenantId()).isNull();
+
+			// And the variant is seen by staff who serve acme, not by globex's
+			// technicians
+			String query = "/engine-rest/process-definition?key=IncidentManagement&tenantIdIn=acme";
+			assertThat(this.http.withBasicAuth("sam", "demo").exchange(query, HttpMethod.GET, null, LIST).getBody())
+				.hasSize(1);
+			assertThat(this.http.withBasicAuth("tari", "demo").exchange(query, HttpMethod.GET, null, LIST).getBody())
+				.isEmpty();
+		}
+		finally {
+			this.repository.deleteDeployment((String) deployed.getBody().get("id"), true);
+		}
+	}
+
+	@Test
+	void aVariantForNoKnownCustomerOrWithFormsIsRefused() throws IOException {
+		long before = this.repository.createDeploymentQuery().count();
+
+		ResponseEntity<Map<String, Object>> unknown = deploy("nowhere",
+				Map.of("SlaTargets.dmn", ModelerDeploymentTests.model("SlaTargets.dmn")));
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) unknown.getBody().get("message")).contains("There is no customer organisation 'nowhere'");
+
+		ResponseEntity<Map<String, Object>> withForm = deploy("acme",
+				Map.of("triage-incident.form", ModelerDeploymentTests.model("triage-incident.form")));
+		assertThat(withForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) withForm.getBody().get("message"))
+			.contains("'triage-incident.form' is a form, and forms are shared by every customer organisation");
+
+		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(before);
+	}
+
+	private Task triageOf(Incident incident) {
+		return this.tasks.createTaskQuery()
+			.processInstanceId(incident.processInstanceId())
+			.taskDefinitionKey(Element.TASK_TRIAGE_INCIDENT)
+			.singleResult();
+	}
+
+	private Incident report(String tenant, String caller, String summary) {
+		return this.incidents.report(TestReports.report(summary)
+			.by(tenant, caller)
+			.via(Channel.PHONE)
+			.category("hardware")
+			.levels(Level.MEDIUM, Level.MEDIUM)
+			.build());
+	}
+
+	private ResponseEntity<Map<String, Object>> deploy(String tenant, Map<String, String> files) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("deployment-name", "variant for " + tenant);
+		body.add("tenant-id", tenant);
+		files
+			.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+
+				@Override
+				public String getFilename() {
+					return name;
+				}
+
+			}));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return this.http.withBasicAuth("demo", "demo")
+			.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+	}
+
+}
