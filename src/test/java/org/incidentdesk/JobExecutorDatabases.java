@@ -32,6 +32,21 @@ final class JobExecutorDatabases {
 			.addFirst(new MapPropertySource("job-executor-database", properties));
 	}
 
+	/** H2 or PostgreSQL, as the test run's database is ({@link TestDatabase}). */
+	static final class OfTheRun implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+		@Override
+		public void initialize(ConfigurableApplicationContext context) {
+			if (TestDatabase.postgres()) {
+				new Postgres().initialize(context);
+			}
+			else {
+				new H2().initialize(context);
+			}
+		}
+
+	}
+
 	static final class H2 implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override

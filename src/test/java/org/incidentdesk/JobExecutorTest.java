@@ -19,13 +19,15 @@ import org.springframework.test.context.ContextConfiguration;
  * The job executor's settings come from {@code application.yaml}; system properties such
  * as {@code -Dcamunda.bpm.job-execution.max-wait=2000} override them for a benchmark run.
  * {@code -Dincident-desk.test.h2-url=jdbc:h2:file:./target/...} puts the database in a
- * file, as the README's run command does.
+ * file, as the README's run command does. In the PostgreSQL test run
+ * ({@link TestDatabase}) it is a fresh database of its own on the embedded PostgreSQL
+ * instead, with the {@code postgres} profile.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({ "test", "demo" })
-@ContextConfiguration(initializers = JobExecutorDatabases.H2.class)
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
+@ContextConfiguration(initializers = JobExecutorDatabases.OfTheRun.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface JobExecutorTest {
 

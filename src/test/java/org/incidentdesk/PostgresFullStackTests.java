@@ -19,8 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The whole application on a real PostgreSQL (embedded binaries, no Docker) with the
  * {@code postgres} profile: the migrations run, the models deploy, and one incident goes
  * from report to closure over HTTP, through the project's API and Camunda's REST API.
+ * Runs in the PostgreSQL test run only ({@link TestDatabase}).
  */
-@PostgresTest
+@IncidentDeskTest
+@PostgresOnly
 class PostgresFullStackTests {
 
 	@Autowired

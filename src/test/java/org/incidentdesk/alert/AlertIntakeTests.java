@@ -1,5 +1,6 @@
 package org.incidentdesk.alert;
 
+import org.incidentdesk.BothDatabases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -326,6 +327,38 @@ class AlertIntakeTests {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat((String) response.getBody().get("detail")).contains("max_alerts");
 		assertThat(count("incident")).isEqualTo(before);
+	}
+
+	@BothDatabases
+	@Test
+	void anAlertOpensRepeatsAndResolvesOnOneIncident() {
+		// Given a token of acme's monitoring
+		AlertClients clients = new AlertClients(this.http, this.identity);
+		String token = clients.token("acme", clients.serviceAccount("prometheus-acme", "acme")).token();
+		Map<String, String> labels = Map.of("alertname", "VpnTunnelDown", "ci", "ACME-VPN", "severity", "critical");
+
+		// When the alert fires, fires again and is resolved
+		ResponseEntity<Map<String, Object>> opened = clients.post(token,
+				notification("firing", List.of(firing(null, labels, Map.of()))));
+		ResponseEntity<Map<String, Object>> repeated = clients.post(token,
+				notification("firing", List.of(firing(null, labels, Map.of()))));
+		ResponseEntity<Map<String, Object>> noted = clients.post(token,
+				notification("resolved", List.of(resolved(null, labels, "2026-03-02T09:15:00Z"))));
+
+		// Then one incident carries all of it
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String number = (String) outcome(opened, 0).get("incidentNumber");
+		assertThat(outcome(opened, 0)).containsEntry("action", "OPENED");
+		assertThat(outcome(repeated, 0)).containsEntry("action", "REPEATED").containsEntry("incidentNumber", number);
+		assertThat(outcome(noted, 0)).containsEntry("action", "RESOLVED_NOTED").containsEntry("incidentNumber", number);
+		assertThat(this.jdbc.sql("select occurrences from alert_occurrence where incident_number = :n")
+			.param("n", number)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select channel from incident where number = :n")
+			.param("n", number)
+			.query(String.class)
+			.single()).isEqualTo("MONITORING");
 	}
 
 	private Map<String, Object> incident(String number) {

@@ -16,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two transactions that read the same incident and then change it, interleaved by a
  * barrier so that both read before either writes: the scenario of
- * {@link ConcurrentRecordUpdatesTests} (H2) and
- * {@link ConcurrentRecordUpdatesPostgresTests}.
+ * {@link ConcurrentRecordUpdatesTests}, on H2 and on PostgreSQL.
  */
 final class ConcurrentRecordUpdates {
 

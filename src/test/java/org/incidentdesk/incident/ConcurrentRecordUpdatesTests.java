@@ -1,13 +1,18 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.system.ConflictRetry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** Two concurrent changes of one incident: neither is silently lost. */
+/**
+ * Two concurrent changes of one incident, on H2 and on PostgreSQL: neither is silently
+ * lost.
+ */
 @IncidentDeskTest
+@BothDatabases
 class ConcurrentRecordUpdatesTests {
 
 	@Autowired

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An outage's burst: many callers report the same problem at the same moment, so every
- * report finds the same knowledge articles. Shared by the H2 and PostgreSQL tests.
+ * report finds the same knowledge articles. The steps of {@link ConcurrentReportsTests}.
  */
 final class ConcurrentReportSteps {
 

@@ -17,7 +17,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
+import org.incidentdesk.PostgresOnly;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The incidents API over real HTTP on the whole application (H2, demo world): who sees
  * which incident in lists and by number, search, idempotent reports, hold and resume,
  * work notes. Other test classes share the database, so each test marks its incidents
- * with a unique word and searches for it.
+ * with a unique word and searches for it. The scenarios marked {@link BothDatabases} run
+ * on PostgreSQL too, for the SQL the API builds: search with every filter,
+ * case-insensitive text and sorting with nulls, the idempotency key table, and the
+ * suggestions a caller may read.
  */
 @IncidentDeskTest
 class IncidentApiTests {
@@ -384,8 +389,110 @@ class IncidentApiTests {
 		assertThat(bodies(timeline("sam", number)).stream().filter(note::equals)).hasSize(1);
 	}
 
+	@BothDatabases
+	@Test
+	void searchesWithEveryFilterAndSort() {
+		// Given two incidents of alice and one of citra
+		String a = reportSoftware("alice", "Printer PGTAG jams", null).getBody().get("number").toString();
+		String b = reportSoftware("alice", "Mail pgtag_x bounces", null).getBody().get("number").toString();
+		String c = reportSoftware("citra", "Till pgtag slow", null).getBody().get("number").toString();
+		String hourAgo = Instant.now().minus(1, ChronoUnit.HOURS).toString();
+
+		// Then every filter and sort field runs, and the text ignores case
+		assertThat(numbers(list("sam", "q=pgtag&sort=number,asc"))).containsExactly(a, b, c);
+		Map<String, Object> filtered = list("sam", "q=PGTAG&state=NEW,IN_PROGRESS&priority=P1,P2,P3,P4,P5"
+				+ "&tenantId=acme&callerId=alice&category=software&major=false&createdFrom=" + hourAgo
+				+ "&sort=priority,desc&sort=resolutionDueAt&sort=state&sort=updatedAt,desc&sort=createdAt&size=1");
+		assertThat(filtered).containsEntry("totalItems", 2);
+		assertThat(numbers(filtered)).hasSize(1).isSubsetOf(a, b);
+		assertThat(list("sam", "q=pgtag&tenantId=acme&size=1")).containsEntry("totalItems", 2)
+			.containsEntry("totalPages", 2);
+		assertThat(numbers(list("alice", "q=pgtag"))).containsExactlyInAnyOrder(a, b);
+		assertThat(numbers(list("citra", "q=pgtag"))).containsExactly(c);
+		// an underscore is a character, not a LIKE wildcard
+		assertThat(numbers(list("sam", "q=pgtag_"))).containsExactly(b);
+	}
+
+	// PostgreSQL only: the fixture makes its 1,001 rows with PostgreSQL's
+	// generate_series.
+	@PostgresOnly
+	@Test
+	void countsALongListOnlyAsFarAsPagingReaches() {
+		// Given 1,001 incidents of a tenant nobody serves, which only administrators see
+		this.jdbc.sql("""
+				insert into incident (number, tenant_id, caller_id, affected_user, channel, summary, category,
+				    impact, urgency, state, created_at, updated_at)
+				select 'WIN' || lpad(cast(n as varchar), 7, '0'), 'window-tenant', 'window-caller', 'window-caller',
+				    'PHONE', 'Window list ' || n, 'other', 'LOW', 'LOW', 'CLOSED', current_timestamp, current_timestamp
+				from generate_series(1, 1001) as n
+				""").update();
+
+		// When
+		Map<String, Object> first = list("demo", "tenantId=window-tenant&size=100");
+		Map<String, Object> last = list("demo", "tenantId=window-tenant&size=100&page=9");
+		Map<String, Object> narrowed = list("demo", "tenantId=window-tenant&q=Window%20list%201001");
+
+		// Then the count stops at the window and says so; a narrower filter counts
+		// exactly
+		assertThat(first).containsEntry("totalItems", 1000)
+			.containsEntry("totalItemsExact", false)
+			.containsEntry("totalPages", 10);
+		assertThat(numbers(first)).hasSize(100);
+		assertThat(numbers(last)).hasSize(100);
+		assertThat(narrowed).containsEntry("totalItems", 1).containsEntry("totalItemsExact", true);
+		this.jdbc.sql("delete from incident where tenant_id = 'window-tenant'").update();
+	}
+
+	@BothDatabases
+	@Test
+	void replaysAnIdempotentReport() {
+		// Given
+		ResponseEntity<Map<String, Object>> first = reportSoftware("bob", "VPN pg-idem", "pg-key-1");
+
+		// When
+		ResponseEntity<Map<String, Object>> again = reportSoftware("bob", "VPN pg-idem", "pg-key-1");
+		ResponseEntity<Map<String, Object>> other = reportSoftware("bob", "VPN pg-idem other", "pg-key-1");
+
+		// Then
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.getBody().get("number")).isEqualTo(first.getBody().get("number"));
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(this.jdbc.sql("select count(*) from incident where summary like 'VPN pg-idem%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@BothDatabases
+	@Test
+	void readsTheSuggestionsOfAnIncident() {
+		// Given
+		String number = reportSoftware("alice", "Printer paper jam", null).getBody().get("number").toString();
+
+		// Then both the caller and staff can read them
+		assertThat(as("alice").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(as("sam").getForEntity("/api/v1/incidents/" + number + "/suggestions", List.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
 	private TestRestTemplate as(String user) {
 		return this.http.withBasicAuth(user, "demo");
+	}
+
+	private ResponseEntity<Map<String, Object>> reportSoftware(String user, String summary, String key) {
+		HttpHeaders headers = new HttpHeaders();
+		if (key != null) {
+			headers.set("Idempotency-Key", key);
+		}
+		ResponseEntity<Map<String, Object>> response = as(user).exchange("/api/v1/incidents", HttpMethod.POST,
+				new HttpEntity<>(
+						Map.of("summary", summary, "category", "software", "impact", "MEDIUM", "urgency", "MEDIUM"),
+						headers),
+				MAP);
+		assertThat(response.getStatusCode().is2xxSuccessful() || key != null).as(String.valueOf(response.getBody()))
+			.isTrue();
+		return response;
 	}
 
 	private ResponseEntity<Map<String, Object>> report(String user, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package org.incidentdesk.notification;
 
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.TestReports;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,7 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured), which is closed afterwards so that its delivery stops with it. The
  * scheduled run is pushed out of reach; the tests run the delivery themselves. The
  * database is shared with other test classes, so every assertion looks only at the mail
- * and rows of the incident it reported.
+ * and rows of the incident it reported. The scenarios marked {@link BothDatabases} run on
+ * PostgreSQL too, for the outbox queries and the claim when two deliveries run at once.
  */
 @IncidentDeskTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -443,6 +445,67 @@ class MailDeliveryTests {
 				mailsWithSubject(incident, "alice@acme.example", "The service desk needs information from you"));
 		assertThat(GreenMailUtil.getBody(mail)).contains("The question:", "Which printer <exactly>?",
 				"Please answer in the portal.");
+	}
+
+	@BothDatabases
+	@Test
+	void deliversOnceWhenTwoDeliveriesRunAtTheSameTime() throws Exception {
+		// Given a queued notification
+		Incident incident = this.incidents
+			.report(TestReports.report("Docking station dead").description(null).category("hardware").build());
+
+		// When two deliveries run at the same time
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Integer>> runs = List.of(1, 2).stream().map(node -> CompletableFuture.supplyAsync(() -> {
+			try {
+				start.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return this.delivery.deliverDue();
+		})).toList();
+		start.countDown();
+		runs.forEach(CompletableFuture::join);
+
+		// Then alice has her mail once, and the row is sent
+		assertThat(mailsTo("alice@acme.example", incident)).isEqualTo(1);
+		assertThat(this.jdbc.sql("select status from notification where incident_id = :id and recipient = 'alice'")
+			.param("id", incident.id())
+			.query(String.class)
+			.single()).isEqualTo("SENT");
+	}
+
+	@BothDatabases
+	@Test
+	void aClaimedNotificationIsNotDueForOthers() {
+		Incident incident = this.incidents.report(TestReports.report("Phone has no dial tone")
+			.by("acme", "bob")
+			.description(null)
+			.category("hardware")
+			.build());
+		long id = this.jdbc.sql("select id from notification where incident_id = :id and recipient = 'bob'")
+			.param("id", incident.id())
+			.query(Long.class)
+			.single();
+		OffsetDateTime now = this.clock.nowUtc();
+
+		assertThat(this.outbox.due(now, 1000)).contains(id);
+		assertThat(this.outbox.claim(id, now, now.plusMinutes(5))).isTrue();
+		assertThat(this.outbox.claim(id, now, now.plusMinutes(5))).isFalse();
+		assertThat(this.outbox.due(now, 1000)).doesNotContain(id);
+		assertThat(this.outbox.due(now.plusMinutes(6), 1000)).contains(id);
+	}
+
+	private static long mailsTo(String address, Incident incident) throws MessagingException {
+		long count = 0;
+		for (MimeMessage mail : greenMail.getReceivedMessages()) {
+			if (mail.getSubject().startsWith("[" + incident.number() + "]")
+					&& mail.getAllRecipients()[0].toString().contains(address)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private static void await(CountDownLatch latch) {

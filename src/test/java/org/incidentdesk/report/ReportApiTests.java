@@ -1,5 +1,6 @@
 package org.incidentdesk.report;
 
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.TestReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,6 +132,28 @@ class ReportApiTests {
 		expect(send("ines", HttpMethod.GET, "/api/v1/reports/incidents?from=2026-05-01&to=2026-04-01", null), 400);
 		expect(send("ines", HttpMethod.GET, "/api/v1/reports/incidents?from=2024-01-01&to=2026-01-01", null), 400);
 		expect(send("ines", HttpMethod.GET, "/api/v1/reports/incidents?format=xlsx", null), 400);
+	}
+
+	@BothDatabases
+	@Test
+	void countsATenantsIncidentsInJsonAndCsv() throws Exception {
+		String tenant = new ReportFixture(this.http, this.json, this.knowledge)
+			.tenantWithAClosedAndAnOpenIncidentAndADeflection();
+
+		ResponseEntity<String> response = ReportFixture.send(this.http, "audrey", HttpMethod.GET,
+				"/api/v1/reports/incidents?tenantId=" + tenant, null);
+		ResponseEntity<String> csv = ReportFixture.send(this.http, "audrey", HttpMethod.GET,
+				"/api/v1/reports/incidents?format=csv", null);
+
+		ReportFixture.expect(response, 200);
+		JsonNode figures = this.json.readTree(response.getBody()).get("tenants").get(0);
+		assertThat(figures.get("opened").asLong()).isEqualTo(2);
+		assertThat(figures.get("closed").asLong()).isEqualTo(1);
+		assertThat(figures.get("firstContactResolutions").asLong()).isEqualTo(1);
+		assertThat(figures.get("deflections").asLong()).isEqualTo(1);
+		assertThat(figures.get("meanMinutesToResolve").isNumber()).isTrue();
+		ReportFixture.expect(csv, 200);
+		assertThat(csv.getBody()).contains(tenant + ",");
 	}
 
 	private ResponseEntity<String> send(String user, HttpMethod method, String path, Object body) {

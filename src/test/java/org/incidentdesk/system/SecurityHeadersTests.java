@@ -3,6 +3,7 @@ package org.incidentdesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.incidentdesk.IncidentDeskTest;
+import org.incidentdesk.PostgresOnly;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -14,7 +15,10 @@ import org.springframework.http.ResponseEntity;
 /**
  * Security headers on the API and the webapps in the default profile: no sniffing, no
  * framing by other sites, no caching of API answers; no HSTS over plain HTTP, and the
- * default profile does not trust a proxy's X-Forwarded-Proto.
+ * default profile does not trust a proxy's X-Forwarded-Proto. The production profile
+ * ({@code postgres}, so these run in the PostgreSQL test run only) runs behind a
+ * TLS-terminating proxy: an HTTPS request (as the proxy's X-Forwarded-Proto says) gets
+ * HSTS on the API and in the webapps, and cookies only travel over HTTPS.
  */
 @IncidentDeskTest
 class SecurityHeadersTests {
@@ -82,12 +86,42 @@ class SecurityHeadersTests {
 		assertThat(sameSite.getStatusCode().value()).isEqualTo(404);
 	}
 
+	@PostgresOnly
+	@Test
+	void httpsRequestsThroughTheProxyGetHstsInProduction() {
+		ResponseEntity<String> api = getAsAuditor("/api/v1/incidents", true);
+		ResponseEntity<String> webapp = getAsAuditor("/camunda/app/tasklist/default/", true);
+
+		assertThat(api.getStatusCode().value()).isEqualTo(200);
+		assertThat(api.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=31536000");
+		assertThat(webapp.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=31536000");
+		assertThat(webapp.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).isNotEmpty()
+			.allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
+	}
+
+	@PostgresOnly
+	@Test
+	void plainHttpRequestsGetNoHstsInProduction() {
+		ResponseEntity<String> api = getAsAuditor("/api/v1/incidents", false);
+
+		assertThat(api.getHeaders().containsKey("Strict-Transport-Security")).isFalse();
+	}
+
 	private ResponseEntity<String> get(String path, boolean signedIn, boolean forwardedHttps) {
 		HttpHeaders headers = new HttpHeaders();
 		if (signedIn) {
 			headers.setBasicAuth("audrey", "demo");
 		}
 		if (forwardedHttps) {
+			headers.add("X-Forwarded-Proto", "https");
+		}
+		return this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+	}
+
+	private ResponseEntity<String> getAsAuditor(String path, boolean https) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth("audrey", "demo");
+		if (https) {
 			headers.add("X-Forwarded-Proto", "https");
 		}
 		return this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);

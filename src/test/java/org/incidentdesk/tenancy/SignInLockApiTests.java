@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.system.CurrentUser;
 import org.junit.jupiter.api.AfterEach;
@@ -177,6 +178,33 @@ class SignInLockApiTests {
 		assertThat(first.get(0).get("id").asText()).isLessThan(first.get(1).get("id").asText());
 		assertThat(first.get(1).get("id").asText()).isLessThan(second.get(0).get("id").asText());
 		assertThat(read("/api/v1/admin/users/alice").get("tenants").get(0).asText()).isEqualTo("acme");
+	}
+
+	@BothDatabases
+	@Test
+	void aLockedUserIsListedAndFreedWhenTheLockExpires() throws Exception {
+		// Given a user locked by a wrong password, with the clock frozen
+		ClockUtil.setCurrentTime(new Date());
+		this.user = "signin-pg-" + UUID.randomUUID().toString().substring(0, 8);
+		User created = this.identity.newUser(this.user);
+		created.setFirstName("Sign");
+		created.setLastName("In");
+		created.setPassword(PASSWORD);
+		this.identity.saveUser(created);
+		assertThat(statusAs(this.user, "Wrong-Passw0rd!", HttpMethod.GET, "/api/v1/incidents")).isEqualTo(401);
+
+		// Then administrators find it among the locked users, and it is refused
+		JsonNode locked = this.json.readTree(admin(HttpMethod.GET, "/api/v1/admin/users?locked=true").getBody());
+		assertThat(locked.findValuesAsText("id")).contains(this.user);
+		assertThat(statusAs(this.user, PASSWORD, HttpMethod.GET, "/api/v1/incidents")).isEqualTo(401);
+
+		// When the lock expires
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofSeconds(3))));
+
+		// Then it is no longer listed, and the right password works
+		JsonNode after = this.json.readTree(admin(HttpMethod.GET, "/api/v1/admin/users?locked=true").getBody());
+		assertThat(after.findValuesAsText("id")).doesNotContain(this.user);
+		assertThat(statusAs(this.user, PASSWORD, HttpMethod.GET, "/api/v1/incidents")).isEqualTo(200);
 	}
 
 	private String createUser(String kind) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.camunda.bpm.engine.IdentityService;
-import org.incidentdesk.PostgresTest;
+import org.incidentdesk.BothDatabases;
+import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.attachment.RejectedAttachmentException.Reason;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.incident.Activity;
@@ -38,12 +39,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Attachments on a real PostgreSQL: the V9 table with its {@code bytea} content, written
- * as the portal writes it (through {@link Attachments}) and read by staff through
- * {@code GET /api/v1/incidents/{number}/attachments[/{id}]}.
+ * Attachments in the database, on H2 and on PostgreSQL (the V9 table with its
+ * {@code bytea} content there): written as the portal writes them (through
+ * {@link Attachments}) and read by staff through {@code GET
+ * /api/v1/incidents/{number}/attachments[/{id}]}.
  */
-@PostgresTest
-class AttachmentPostgresTests {
+@IncidentDeskTest
+@BothDatabases
+class AttachmentStorageTests {
 
 	/** The smallest valid PNG (one transparent pixel). */
 	private static final byte[] PIXEL = Base64.getDecoder()
@@ -94,7 +97,7 @@ class AttachmentPostgresTests {
 	}
 
 	@Test
-	void filesRoundTripByteForByteThroughTheApiOnPostgresql() throws Exception {
+	void filesRoundTripByteForByteThroughTheApi() throws Exception {
 		// Given the caller attaches a PNG that carries every byte value, and a UTF-8 log
 		byte[] png = withEveryByteValue(PIXEL);
 		byte[] log = "ERROR café – ñ ✓\r\nTab\there\n".getBytes(StandardCharsets.UTF_8);
@@ -127,7 +130,7 @@ class AttachmentPostgresTests {
 	}
 
 	@Test
-	void aFileOfTheLimitIsStoredAndOneByteMoreIsRefusedOnPostgresql() throws Exception {
+	void aFileOfTheLimitIsStoredAndOneByteMoreIsRefused() throws Exception {
 		// Given a file of exactly the limit (10 MB) and one a byte larger
 		long limit = this.attachments.settings().maxSize().toBytes();
 		byte[] largest = Arrays.copyOf(PIXEL, (int) limit);
@@ -151,7 +154,7 @@ class AttachmentPostgresTests {
 	}
 
 	@Test
-	void staffOfAnotherTenantFindNeitherTheListNorTheFileOnPostgresql() throws Exception {
+	void staffOfAnotherTenantFindNeitherTheListNorTheFile() throws Exception {
 		// Given an attachment, and an agent who serves another tenant only
 		Attachment stored = attach("invoice.pdf.png", PIXEL);
 		TestRestTemplate stranger = as(this.world.agent(this.world.tenant()));

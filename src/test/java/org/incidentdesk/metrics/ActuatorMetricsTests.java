@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.incidentdesk.PostgresTest;
+import org.incidentdesk.BothDatabases;
+import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
@@ -24,13 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operators' metrics on PostgreSQL, in the shared PostgreSQL context: counted after
- * the commit there too, and the gauges' queries run on PostgreSQL. Read through
+ * The operators' metrics in the shared context, on H2 and on PostgreSQL: counted after
+ * the commit, and the gauges' queries run on either database. Read through
  * {@code /actuator/metrics}, which shows the same meters as the Prometheus export (that
- * export is off in Spring Boot's tests, and turning it on would start another context).
+ * export is off in Spring Boot's tests, and turning it on would start another context, as
+ * {@link OperatorMetricsTests} does on H2 only).
  */
-@PostgresTest
-class MetricsPostgresTests {
+@IncidentDeskTest
+@BothDatabases
+class ActuatorMetricsTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
@@ -45,7 +48,7 @@ class MetricsPostgresTests {
 	PlatformTransactionManager transactions;
 
 	@Test
-	void countsIncidentsOpenedPerChannelAndTenantOnPostgres() {
+	void countsIncidentsOpenedPerChannelAndTenant() {
 		// Given the count so far
 		double before = measured("incidentdesk.incidents.opened", "tenant:globex", "channel:API");
 
@@ -58,7 +61,7 @@ class MetricsPostgresTests {
 	}
 
 	@Test
-	void aRolledBackReportCountsNothingOnPostgres() {
+	void aRolledBackReportCountsNothing() {
 		// Given the count so far
 		double before = measured("incidentdesk.incidents.opened", "tenant:globex", "channel:MONITORING");
 
@@ -80,12 +83,12 @@ class MetricsPostgresTests {
 	}
 
 	@Test
-	void readsTheBacklogAndTheOutboxOnPostgres() {
+	void readsTheBacklogAndTheOutbox() {
 		// Given at least one incident, which queues its caller's confirmation and starts
 		// its SLA timers
 		report("citra", "Shelf label printer is offline");
 
-		// Then the gauges read PostgreSQL without failing
+		// Then the gauges read the database without failing
 		for (String gauge : List.of("incidentdesk.jobs.due", "incidentdesk.jobs.oldest.due.age",
 				"incidentdesk.jobs.failed", "incidentdesk.outbox.failed")) {
 			assertThat(measured(gauge)).as(gauge).isNotNaN().isGreaterThanOrEqualTo(0);
