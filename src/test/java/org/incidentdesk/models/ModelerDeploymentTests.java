@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.TestReports;
 import org.incidentdesk.incident.Channel;
@@ -55,6 +56,7 @@ class ModelerDeploymentTests {
 	@Autowired
 	IncidentService incidents;
 
+	@BothDatabases
 	@Test
 	void aDiagramDeployedWithoutItsFormsKeepsEveryFormWorking() throws IOException {
 		// Given the process owner deploys the diagram alone, as Modeler does by default
@@ -110,6 +112,7 @@ class ModelerDeploymentTests {
 		assertThat(this.repository.createDeploymentQuery().count()).isEqualTo(before);
 	}
 
+	@BothDatabases
 	@Test
 	void aRuleWithABrokenExpressionIsRefusedNamingTableRuleAndColumn() throws IOException {
 		long before = this.repository.createDeploymentQuery().count();

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.TestReports;
 import org.incidentdesk.incident.Channel;
@@ -58,6 +59,7 @@ class TenantVariantsTests {
 	@Autowired
 	IncidentService incidents;
 
+	@BothDatabases
 	@Test
 	void aTableDeployedForOneCustomerTimesOnlyItsNewIncidents() throws IOException {
 		// Given acme's contract gives P3 three hours to respond, not one
@@ -79,6 +81,7 @@ class TenantVariantsTests {
 		}
 	}
 
+	@BothDatabases
 	@Test
 	void aDiagramDeployedForOneCustomerRunsItsNewIncidentsAndOnlyItsStaffSeeIt() throws IOException {
 		// Given acme's variant of the diagram names its triage differently

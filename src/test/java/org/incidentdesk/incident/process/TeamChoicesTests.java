@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.TestReports;
 import org.incidentdesk.incident.Channel;
@@ -33,6 +34,7 @@ import org.springframework.http.ResponseEntity;
  * and can be picked in Tasklist, with no form edited.
  */
 @IncidentDeskTest
+@BothDatabases
 class TeamChoicesTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
