@@ -44,6 +44,11 @@ class IncidentApiPostgresTests {
 
 		// Then every filter and sort field runs, and the text ignores case
 		assertThat(numbers(list("sam", "q=pgtag&sort=number,asc"))).containsExactly(a, b, c);
+		assertThat(numbers(list("sam", "q=pgta%20mail"))).containsExactly(b);
+		assertThat(numbers(list("sam", "q=gtag"))).isEmpty();
+		assertThat(numbers(list("sam", "q=" + b.toLowerCase()))).containsExactly(b);
+		assertThat(numbers(list("sam", "q=" + b.substring(3)))).containsExactly(b);
+		assertThat(numbers(list("sam", "q=" + b.substring(3).replaceFirst("^0+", "") + "&size=100"))).contains(b);
 		Map<String, Object> filtered = list("sam", "q=PGTAG&state=NEW,IN_PROGRESS&priority=P1,P2,P3,P4,P5"
 				+ "&tenantId=acme&callerId=alice&category=software&major=false&createdFrom=" + hourAgo
 				+ "&sort=priority,desc&sort=resolutionDueAt&sort=state&sort=updatedAt,desc&sort=createdAt&size=1");
@@ -53,8 +58,9 @@ class IncidentApiPostgresTests {
 			.containsEntry("totalPages", 2);
 		assertThat(numbers(list("alice", "q=pgtag"))).containsExactlyInAnyOrder(a, b);
 		assertThat(numbers(list("citra", "q=pgtag"))).containsExactly(c);
-		// an underscore is a character, not a LIKE wildcard
-		assertThat(numbers(list("sam", "q=pgtag_"))).containsExactly(b);
+		// an underscore separates words and is never LIKE's any character
+		assertThat(numbers(list("sam", "q=pgtag_"))).containsExactly(a, b, c);
+		assertThat(numbers(list("sam", "q=p_tag"))).isEmpty();
 	}
 
 	@Test
@@ -66,6 +72,14 @@ class IncidentApiPostgresTests {
 				select 'WIN' || lpad(cast(n as varchar), 7, '0'), 'window-tenant', 'window-caller', 'window-caller',
 				    'PHONE', 'Window list ' || n, 'other', 'LOW', 'LOW', 'CLOSED', current_timestamp, current_timestamp
 				from generate_series(1, 1001) as n
+				""").update();
+		// and their words, as the application writes them with an incident
+		this.jdbc.sql("""
+				insert into incident_term (incident_id, term)
+				select id, term from incident, (values ('window'), ('list')) as words (term)
+				where tenant_id = 'window-tenant'
+				union all
+				select id, substring(summary from 13) from incident where tenant_id = 'window-tenant'
 				""").update();
 
 		// When
@@ -81,6 +95,10 @@ class IncidentApiPostgresTests {
 		assertThat(numbers(first)).hasSize(100);
 		assertThat(numbers(last)).hasSize(100);
 		assertThat(narrowed).containsEntry("totalItems", 1).containsEntry("totalItemsExact", true);
+		this.jdbc
+			.sql("delete from incident_term where incident_id in (select id from incident"
+					+ " where tenant_id = 'window-tenant')")
+			.update();
 		this.jdbc.sql("delete from incident where tenant_id = 'window-tenant'").update();
 	}
 
