@@ -435,16 +435,17 @@ class IncidentRepository {
 	}
 
 	/**
-	 * On H2, the index in the list's order for a common word, when the scope is not one
-	 * caller's. H2's planner reads all incidents of the tenants in scope through
+	 * On H2, the index in the list's order for a list or a common word, when the scope is
+	 * not one caller's. H2's planner reads all incidents of the tenants in scope through
 	 * {@code ix_incident_tenant_state} and sorts them, a million rows for the service
-	 * desk; in the list's order it finds a page of a word in every twelfth incident after
-	 * 240 (docs/benchmarks.md). A caller's own incidents are better read through
+	 * desk, which held a connection for half a minute; in the list's order a page of the
+	 * list takes 20 rows, and of a word in every twelfth incident 240
+	 * (docs/benchmarks.md). A caller's own incidents are better read through
 	 * {@code ix_incident_caller}, which H2 picks itself. PostgreSQL chooses from its
 	 * statistics and gets no hint; {@code use index} is H2's own syntax.
 	 */
 	private String indexHint(IncidentFilter filter, Text text) {
-		if (this.postgres || text == null || text.rare() || filter.scope().callerId() != null
+		if (this.postgres || (text != null && text.rare()) || filter.scope().callerId() != null
 				|| filter.callerId() != null) {
 			return "";
 		}
