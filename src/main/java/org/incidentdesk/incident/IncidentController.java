@@ -84,7 +84,9 @@ class IncidentController {
 			description = "Only incidents the user may see: callers their own, staff those of the tenants they serve, "
 					+ "auditors and administrators all. Lists may be repeated or comma separated. Sort by "
 					+ "createdAt, updatedAt, priority, state, number or resolutionDueAt, e.g. sort=createdAt,desc "
-					+ "(the default). Pages count from 0; size is 1 to 100, 20 by default. Paging reaches the first "
+					+ "(the default). q is up to 8 words; an incident matches when each is the start of a word of "
+					+ "its number, summary or description, ignoring case (INC0001234, 0001234 and 1234 find "
+					+ "INC0001234); punctuation separates words, so % and _ are no wildcards. Pages count from 0; size is 1 to 100, 20 by default. Paging reaches the first "
 					+ "1,000 incidents of a list, and totalItems counts up to 1,000 (totalItemsExact false "
 					+ "beyond); narrow the filter or reverse the sort to reach the rest.")
 	IncidentPage list(@Valid IncidentSearch search, @AuthenticationPrincipal CurrentUser user,

@@ -11,7 +11,8 @@ import org.incidentdesk.tenancy.AccessPolicy;
  * A checked incident search: what to match, what the searching user may see at all, the
  * order and the page. Every field is optional except scope, sort and paging.
  *
- * @param text matched case-insensitively anywhere in number, summary or description
+ * @param text words, each matched case-insensitively as the start of a word of number,
+ * summary or description ({@link IncidentTerms})
  */
 record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priorities, String tenantId,
 		String assignmentGroup, String assignee, String callerId, String category, Boolean major, String text,

@@ -335,9 +335,9 @@ public class IncidentRecords {
 	/** One page of the incidents that match, with the number of all that match. */
 	@Transactional(readOnly = true)
 	Found search(IncidentFilter filter) {
-		long counted = this.repository.count(filter);
-		return new Found(filter.inWindow() ? this.repository.search(filter) : List.of(),
-				Math.min(counted, IncidentFilter.WINDOW), counted <= IncidentFilter.WINDOW);
+		IncidentRepository.Counted counted = this.repository.count(filter);
+		return new Found(filter.inWindow() ? this.repository.search(filter, counted) : List.of(),
+				Math.min(counted.count(), IncidentFilter.WINDOW), counted.count() <= IncidentFilter.WINDOW);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,11 +42,14 @@ class IncidentRepository implements TrailLock {
 	/** What one transaction read and locked. */
 	private final TransactionBound<InTransaction> inTransaction;
 
+	private final boolean postgres;
+
 	IncidentRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.inTransaction = new TransactionBound<>(dataSource, InTransaction::new);
+		this.postgres = isPostgres(dataSource);
 		// H2 speaks the SQL standard here; PostgreSQL has its own function.
-		this.nextNumberSql = isPostgres(dataSource) ? "select nextval('incident_number_seq')"
+		this.nextNumberSql = this.postgres ? "select nextval('incident_number_seq')"
 				: "select next value for incident_number_seq";
 	}
 
@@ -82,7 +86,31 @@ class IncidentRepository implements TrailLock {
 			.param("urgency", incident.urgency().name())
 			.param("now", now)
 			.update();
-		return findByNumber(number).orElseThrow().id();
+		long id = findByNumber(number).orElseThrow().id();
+		writeTerms(id, number, incident.summary(), incident.description());
+		return id;
+	}
+
+	/**
+	 * Replaces the words a text search finds the incident by ({@link IncidentTerms}).
+	 * Whatever writes or changes number, summary or description calls this in the same
+	 * transaction, so a search never finds an incident by words it no longer has.
+	 */
+	void writeTerms(long incidentId, String number, String summary, String description) {
+		this.jdbc.sql("delete from incident_term where incident_id = :incident").param("incident", incidentId).update();
+		List<String> terms = List.copyOf(IncidentTerms.of(number, summary, description));
+		// One statement per few hundred words instead of one per word; a description of
+		// 4,000 characters has a few hundred.
+		for (int from = 0; from < terms.size(); from += 500) {
+			List<String> chunk = terms.subList(from, Math.min(terms.size(), from + 500));
+			var statement = this.jdbc.sql("insert into incident_term (incident_id, term) values "
+					+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)")));
+			int position = 1;
+			for (String term : chunk) {
+				statement = statement.param(position++, incidentId).param(position++, term);
+			}
+			statement.update();
+		}
 	}
 
 	/**
@@ -199,10 +227,17 @@ class IncidentRepository implements TrailLock {
 	 * One page of the incidents that match the filter and lie in the user's scope. The
 	 * SQL is put together from fixed fragments only; every value the user gave is a bind
 	 * parameter.
+	 * @param counted what {@link #count} found out about the filter's text, if any
 	 */
-	List<Incident> search(IncidentFilter filter) {
+	List<Incident> search(IncidentFilter filter, Counted counted) {
 		Map<String, Object> params = new HashMap<>();
-		String where = where(filter, params);
+		// A rare word's few incidents are read through the word index and sorted; for a
+		// common word the list is read newest first and each incident checked in the
+		// primary key of incident_term, which stops after one page. PostgreSQL's planner
+		// makes that choice itself from its statistics, H2's cannot: it has none for
+		// ranges of words.
+		String where = where(filter, params, counted.text(),
+				(counted.text() != null && counted.text().rare()) ? Driver.IN : Driver.EXISTS);
 		StringJoiner orderBy = new StringJoiner(", ");
 		filter.sort().forEach(order -> orderBy.add(order.sql()));
 		// The id breaks ties, so pages never overlap or skip rows.
@@ -210,29 +245,155 @@ class IncidentRepository implements TrailLock {
 		params.put("offset", filter.offset());
 		params.put("limit", filter.size());
 		return this.jdbc
-			.sql("select * from incident where " + where + " order by " + orderBy
-					+ " offset :offset rows fetch next :limit rows only")
+			.sql("select * from incident" + indexHint(filter, counted.text()) + " where " + where + " order by "
+					+ orderBy + " offset :offset rows fetch next :limit rows only")
 			.params(params)
 			.query(INCIDENT)
 			.list();
 	}
 
 	/**
+	 * On H2, the index in the list's order for a list or a common word, when the scope is
+	 * not one caller's. H2's planner reads all incidents of the tenants in scope through
+	 * {@code ix_incident_tenant_state} and sorts them, a million rows for the service
+	 * desk, which held a connection for half a minute; in the list's order a page of the
+	 * list takes 20 rows, and of a word in every twelfth incident 240
+	 * (docs/benchmarks.md). A caller's own incidents are better read through
+	 * {@code ix_incident_caller}, which H2 picks itself. PostgreSQL chooses from its
+	 * statistics and gets no hint; {@code use index} is H2's own syntax.
+	 */
+	private String indexHint(IncidentFilter filter, Text text) {
+		if (this.postgres || (text != null && text.rare()) || filter.scope().callerId() != null
+				|| filter.callerId() != null) {
+			return "";
+		}
+		IncidentSort.Order first = filter.sort().get(0);
+		if (!first.descending()) {
+			return "";
+		}
+		return switch (first.sort()) {
+			case CREATED_AT -> " use index (ix_incident_created)";
+			case UPDATED_AT -> " use index (ix_incident_updated)";
+			default -> "";
+		};
+	}
+
+	/**
 	 * How many incidents match, counted up to one more than the list's window: beyond it
 	 * the exact figure costs a pass over every matching row and serves no page.
+	 * <p>
+	 * With a text, the words are looked up in {@code incident_term} first
+	 * ({@link #text}). A rare word's incidents are counted through the word index. For a
+	 * common one, the first incidents of its index entries are looked up one by one: when
+	 * the first {@value #PROBE} entries hold 1,001 different incidents in the filter,
+	 * that answers "more than 1,000" after about a thousand lookups (the service desk
+	 * searching a word of every twelfth incident). Otherwise (a narrow scope such as one
+	 * caller's own incidents, or other filters) the database counts the usual way,
+	 * through the index that suits the other conditions.
 	 */
-	long count(IncidentFilter filter) {
+	Counted count(IncidentFilter filter) {
+		Text text = text(filter.text());
+		long limit = IncidentFilter.WINDOW + 1;
+		if (text != null && !text.ranges().isEmpty() && !text.rare()) {
+			Map<String, Object> params = new HashMap<>();
+			String where = where(filter, params, text, Driver.JOINED);
+			boolean beyondWindow = this.jdbc
+				.sql("select count(distinct id) from (select incident.id from (select "
+						+ "t.incident_id from incident_term t where " + range(text, text.driver(), params)
+						+ " fetch first " + PROBE + " rows only) probe join incident on incident.id = probe.incident_id"
+						+ " where " + where + " fetch first " + limit + " rows only) matching")
+				.params(params)
+				.query(Long.class)
+				.single() == limit;
+			if (beyondWindow) {
+				return new Counted(limit, text);
+			}
+		}
 		Map<String, Object> params = new HashMap<>();
-		String where = where(filter, params);
-		return this.jdbc
-			.sql("select count(*) from (select 1 from incident where " + where + " fetch first "
-					+ (IncidentFilter.WINDOW + 1) + " rows only) matching")
+		String where = where(filter, params, text, (text != null && text.rare()) ? Driver.IN : Driver.EXISTS);
+		long count = this.jdbc
+			.sql("select count(*) from (select 1 from incident where " + where + " fetch first " + limit
+					+ " rows only) matching")
 			.params(params)
 			.query(Long.class)
 			.single();
+		return new Counted(count, text);
 	}
 
-	private static String where(IncidentFilter filter, Map<String, Object> params) {
+	/** How many index entries of a common word {@link #count} looks at first. */
+	static final int PROBE = 5 * (IncidentFilter.WINDOW + 1);
+
+	/**
+	 * What {@link #count} found: the count, up to one more than the window, and the words
+	 * of the text, for the page's query.
+	 */
+	record Counted(long count, Text text) {
+	}
+
+	/**
+	 * The words of a search, each as a range of {@code incident_term}, and which of them
+	 * has the fewest entries there: the one the database should start from. A word is
+	 * rare when it has at most {@link IncidentFilter#WINDOW} entries, counted in the
+	 * index only as far as that.
+	 */
+	record Text(List<IncidentTerms.Range> ranges, int driver, boolean rare) {
+	}
+
+	private Text text(String text) {
+		if (text == null) {
+			return null;
+		}
+		List<IncidentTerms.Range> ranges = IncidentTerms.words(text).stream().map(IncidentTerms::range).toList();
+		Text words = new Text(ranges, 0, false);
+		int driver = 0;
+		long fewest = Long.MAX_VALUE;
+		for (int i = 0; i < ranges.size(); i++) {
+			Map<String, Object> params = new HashMap<>();
+			long entries = this.jdbc
+				.sql("select count(*) from (select 1 from incident_term t where " + range(words, i, params)
+						+ " fetch first " + (IncidentFilter.WINDOW + 1) + " rows only) entries")
+				.params(params)
+				.query(Long.class)
+				.single();
+			if (entries < fewest) {
+				fewest = entries;
+				driver = i;
+			}
+		}
+		return new Text(ranges, driver, fewest <= IncidentFilter.WINDOW);
+	}
+
+	/**
+	 * How the words of a text take part in a query: each as a condition on the incident,
+	 * the fewest's as the set of incidents to start from, or the fewest's left out
+	 * because the query joins it already.
+	 */
+	private enum Driver {
+
+		EXISTS, IN, JOINED
+
+	}
+
+	/**
+	 * The condition that a word of {@code incident_term} (alias {@code t}) lies in the
+	 * text's i-th range.
+	 */
+	private static String range(Text text, int i, Map<String, Object> params) {
+		IncidentTerms.Range range = text.ranges().get(i);
+		StringBuilder sql = new StringBuilder("t.term >= :termFrom" + i);
+		params.put("termFrom" + i, range.from());
+		if (range.below() != null) {
+			sql.append(" and t.term < :termBelow").append(i);
+			params.put("termBelow" + i, range.below());
+		}
+		if (range.inexact()) {
+			sql.append(" and t.term like :termLike").append(i);
+			params.put("termLike" + i, range.pattern());
+		}
+		return sql.toString();
+	}
+
+	private static String where(IncidentFilter filter, Map<String, Object> params, Text text, Driver driver) {
 		List<String> conditions = new ArrayList<>();
 		IncidentFilter.Scope scope = filter.scope();
 		if (!scope.all()) {
@@ -262,13 +423,21 @@ class IncidentRepository implements TrailLock {
 		equal(conditions, params, "caller_id", "callerId", filter.callerId());
 		equal(conditions, params, "category", "category", filter.category());
 		equal(conditions, params, "major_incident", "major", filter.major());
-		if (filter.text() != null) {
-			// lower(..) like lower(..) rather than ilike, which H2 and PostgreSQL
-			// do not share
-			conditions.add("""
-					(lower(number) like lower(:text) escape '\\' or lower(summary) like lower(:text) escape '\\'
-					 or lower(description) like lower(:text) escape '\\')""");
-			params.put("text", "%" + escapeLike(filter.text()) + "%");
+		if (text != null) {
+			if (text.ranges().isEmpty()) {
+				// Only separators (say "%" or "--"): no word to find.
+				conditions.add("1 = 0");
+			}
+			for (int i = 0; i < text.ranges().size(); i++) {
+				if (i != text.driver() || driver == Driver.EXISTS) {
+					conditions.add("exists (select 1 from incident_term t where t.incident_id = incident.id and "
+							+ range(text, i, params) + ")");
+				}
+				else if (driver == Driver.IN) {
+					conditions.add("incident.id in (select t.incident_id from incident_term t where "
+							+ range(text, i, params) + ")");
+				}
+			}
 		}
 		if (filter.createdFrom() != null) {
 			conditions.add("created_at >= :createdFrom");
@@ -287,10 +456,6 @@ class IncidentRepository implements TrailLock {
 			conditions.add(column + " = :" + param);
 			params.put(param, value);
 		}
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**

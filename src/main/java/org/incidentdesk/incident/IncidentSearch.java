@@ -18,7 +18,8 @@ import org.incidentdesk.system.RefusedRequestException;
  * The query parameters of {@code GET /api/v1/incidents}. Lists may be given as repeated
  * parameters or comma separated ({@code state=NEW,IN_PROGRESS}).
  *
- * @param q text to find in number, summary or description, ignoring case
+ * @param q words to find, ignoring case: an incident matches when each word is the start
+ * of a word of its number, summary or description ({@link IncidentTerms})
  * @param sort {@code field[,asc|desc]}, repeatable; see {@link IncidentSort}
  */
 record IncidentSearch(List<IncidentState> state,
@@ -63,6 +64,11 @@ record IncidentSearch(List<IncidentState> state,
 					"Page " + this.page + " of size " + pageSize + " lies beyond the first " + IncidentFilter.WINDOW
 							+ " incidents of the list, which is as far as paging goes."
 							+ " Narrow the filter (for example with createdFrom and createdTo) or reverse the sort.");
+		}
+		if (this.q != null && IncidentTerms.words(this.q).size() > IncidentTerms.MAX_SEARCH_WORDS) {
+			throw RefusedRequestException.invalid("Too many words",
+					"q has " + IncidentTerms.words(this.q).size() + " words; a search takes at most "
+							+ IncidentTerms.MAX_SEARCH_WORDS + ". Leave out the least telling ones.");
 		}
 		if (this.createdFrom != null && this.createdTo != null && !this.createdFrom.isBefore(this.createdTo)) {
 			throw RefusedRequestException.invalid("Invalid request",

@@ -2,7 +2,11 @@ package org.incidentdesk.benchmark;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import javax.sql.DataSource;
@@ -46,6 +50,9 @@ final class DataGenerator {
 			"Remove the jammed paper from tray 2 and close all covers.", "Reinstall the client.",
 			"Ask the service desk to reset the account." };
 
+	/** What every generated description adds to its summary. */
+	private static final String DESCRIPTION_TAIL = " since this morning.";
+
 	private static final String[] CATEGORIES = { "hardware", "hardware", "network", "software", "hardware", "hardware",
 			"network", "access", "hardware", "hardware", "software", "network" };
 
@@ -60,10 +67,12 @@ final class DataGenerator {
 
 	/**
 	 * Adds {@code count} closed incidents, created over the past months (every 30 s
-	 * before now), about one in twelve about a printer.
+	 * before now), about one in twelve about a printer, with the words a text search
+	 * finds them by ({@link #incidentTerms}).
 	 * @return how many incidents there are now
 	 */
 	long incidents(int count) {
+		long before = this.jdbc.queryForObject("select coalesce(max(id), 0) from incident", Long.class);
 		for (int from = 1; from <= count; from += CHUNK) {
 			int to = Math.min(count, from + CHUNK - 1);
 			String summary = pick(THINGS, "x", 1) + " || ' ' || " + pick(PROBLEMS, "x", THINGS.length) + " || ' ' || "
@@ -75,15 +84,78 @@ final class DataGenerator {
 					    closed_at, created_at, updated_at)
 					select %s, case mod(x, 2) when 0 then 'acme' else 'globex' end,
 					    case mod(x, 4) when 0 then 'alice' when 2 then 'bob' when 1 then 'citra' else 'dodi' end,
-					    'PORTAL', %s, %s || ' since this morning.', %s, 'MEDIUM', 'MEDIUM', 'P3', 'CLOSED',
+					    'PORTAL', %s, %s || '%s', %s, 'MEDIUM', 'MEDIUM', 'P3', 'CLOSED',
 					    'service-desk', 1, 'SOLVED_PERMANENTLY', 'Generated for the benchmark.', 'SOLVED', true, true,
 					    %s, %s, %s, %s, %s
 					from %s
-					""".formatted(number("INC", "incident_number_seq"), summary, summary, pick(CATEGORIES, "x", 1),
-					ago("x * 30"), ago("x * 30"), ago("x * 30"), ago("x * 30 + 600"), ago("x * 30"), range(from, to)));
+					""".formatted(number("INC", "incident_number_seq"), summary, summary, DESCRIPTION_TAIL,
+					pick(CATEGORIES, "x", 1), ago("x * 30"), ago("x * 30"), ago("x * 30"), ago("x * 30 + 600"),
+					ago("x * 30"), range(from, to)));
 		}
 		analyze("incident");
+		long started = System.nanoTime();
+		long terms = incidentTerms(before);
+		analyze("incident_term");
+		System.out.printf(
+				"BENCHMARK filled %,d words of the new incidents (incident_term) in %.1f s, within the incidents' fill%n",
+				terms, (System.nanoTime() - started) / 1e9);
 		return this.jdbc.queryForObject("select count(*) from incident", Long.class);
+	}
+
+	/**
+	 * The words the application writes for each incident (its {@code IncidentTerms}): the
+	 * number, its digits with and without leading zeros, and the words of summary and
+	 * description. A generated summary is one of 1,152 combinations of the word lists, so
+	 * their words are listed once in a helper table and joined by summary, 100,000
+	 * incidents at a time; the generated texts hold only letters, spaces, hyphens and a
+	 * full stop, which split here as the application splits them.
+	 * @return how many words were added
+	 */
+	private long incidentTerms(long afterId) {
+		this.jdbc.execute("drop table if exists benchmark_summary_term");
+		this.jdbc
+			.execute("create table benchmark_summary_term (summary varchar(200) not null, term varchar(64) not null,"
+					+ " primary key (summary, term))");
+		List<Object[]> rows = new ArrayList<>();
+		for (String thing : THINGS) {
+			for (String problem : PROBLEMS) {
+				for (String place : PLACES) {
+					String summary = thing + " " + problem + " " + place;
+					Set<String> words = new LinkedHashSet<>();
+					for (String word : (summary + DESCRIPTION_TAIL).toLowerCase(Locale.ROOT)
+						.split("[^\\p{L}\\p{N}]+")) {
+						if (!word.isEmpty()) {
+							words.add(word);
+						}
+					}
+					words.forEach((word) -> rows.add(new Object[] { summary, word }));
+				}
+			}
+		}
+		this.jdbc.batchUpdate("insert into benchmark_summary_term (summary, term) values (?, ?)", rows);
+		long maxId = this.jdbc.queryForObject("select coalesce(max(id), 0) from incident", Long.class);
+		// As bulk loads do, the index by word is built once after the rows are in rather
+		// than grown row by row: on H2 growing it took most of a quarter of an hour.
+		this.jdbc.execute("drop index ix_incident_term_term");
+		long added = 0;
+		for (long from = afterId + 1; from <= maxId; from += CHUNK) {
+			long to = Math.min(maxId, from + CHUNK - 1);
+			String ids = " between " + from + " and " + to;
+			added += this.jdbc
+				.update("insert into incident_term (incident_id, term) select i.id, s.term from incident i"
+						+ " join benchmark_summary_term s on s.summary = i.summary where i.id" + ids);
+			added += this.jdbc
+				.update("insert into incident_term (incident_id, term) select id, lower(number) from incident where id"
+						+ ids);
+			added += this.jdbc.update("insert into incident_term (incident_id, term)"
+					+ " select id, substring(number from 4) from incident where id" + ids);
+			added += this.jdbc.update("insert into incident_term (incident_id, term)"
+					+ " select id, cast(cast(substring(number from 4) as bigint) as varchar(64)) from incident"
+					+ " where number like 'INC0%' and id" + ids);
+		}
+		this.jdbc.execute("create index ix_incident_term_term on incident_term (term, incident_id)");
+		this.jdbc.execute("drop table benchmark_summary_term");
+		return added;
 	}
 
 	/**

@@ -67,6 +67,12 @@ class IncidentApiTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	IncidentRecords records;
+
+	@Autowired
+	IncidentRepository repository;
+
 	@Test
 	void callersSeeOnlyTheirOwnIncidentsInListsAndByNumber() {
 		// Given alice and bob (acme) and citra (globex) each report an incident
@@ -145,8 +151,9 @@ class IncidentApiTests {
 		String inAnHour = Instant.now().plus(1, ChronoUnit.HOURS).toString();
 		assertThat(numbers(list("sam", "q=" + tag + "&createdFrom=" + hourAgo + "&createdTo=" + inAnHour))).hasSize(3);
 		assertThat(numbers(list("sam", "q=" + tag + "&createdFrom=" + inAnHour))).isEmpty();
-		// a % in the text is a character to find, not a wildcard
-		assertThat(numbers(list("sam", "q=" + tag + "%25"))).isEmpty();
+		// a % separates words, as punctuation does; it is never a wildcard
+		assertThat(numbers(list("sam", "q=" + tag + "%25"))).hasSize(3);
+		assertThat(numbers(list("sam", "q=%25"))).isEmpty();
 
 		// And bad parameters are problems, not empty lists
 		assertThat(as("sam").getForEntity("/api/v1/incidents?sort=summary", String.class).getStatusCode())
@@ -156,6 +163,75 @@ class IncidentApiTests {
 		assertThat(as("sam")
 			.getForEntity("/api/v1/incidents?createdFrom=" + inAnHour + "&createdTo=" + hourAgo, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void findsIncidentsByTheStartsOfTheirWords() {
+		// Given a printer incident with a description and a mail incident, both tagged
+		String tag = tag();
+		Map<String, Object> jam = body("Printer " + tag + "jam on floor 2", null);
+		jam.put("description", "The paper tray is STUCK since the driver update.");
+		String printer = number(report("alice", jam));
+		String mail = number(report("bob", body("Mail " + tag + "bounce", null)));
+
+		// Then the start of a word finds it, in any case, in summary or description
+		assertThat(numbers(list("sam", "q=" + tag.toUpperCase()))).containsExactlyInAnyOrder(printer, mail);
+		assertThat(numbers(list("sam", "q=" + tag + "ja"))).containsExactly(printer);
+		assertThat(numbers(list("sam", "q=" + tag + "%20stuck"))).containsExactly(printer);
+		// but not the middle or the end of a word
+		assertThat(numbers(list("sam", "q=" + tag.substring(1)))).isEmpty();
+		assertThat(numbers(list("sam", "q=" + tag + "%20ainter"))).isEmpty();
+
+		// And several words must all be there, each the start of a word
+		assertThat(numbers(list("sam", "q=" + tag + "%20tray%20upd"))).containsExactly(printer);
+		assertThat(numbers(list("sam", "q=" + tag + "%20mail"))).containsExactly(mail);
+		assertThat(numbers(list("sam", "q=mail%20" + tag + "%20printer"))).isEmpty();
+
+		// And the number finds it whole, or by its digits with or without leading zeros
+		String digits = printer.substring(3);
+		assertThat(numbers(list("sam", "q=" + printer.toLowerCase()))).containsExactly(printer);
+		assertThat(numbers(list("sam", "q=" + digits))).containsExactly(printer);
+		assertThat(numbers(list("sam", "q=" + digits.replaceFirst("^0+", "") + "&size=100"))).contains(printer);
+
+		// And LIKE's wildcards are separators like any punctuation, never wildcards
+		assertThat(numbers(list("sam", "q=" + tag.charAt(0) + "_" + tag.substring(2)))).isEmpty();
+		assertThat(numbers(list("sam", "q=" + tag.substring(0, 5) + "%25" + tag.substring(6)))).isEmpty();
+		assertThat(list("sam", "q=%25%20_")).containsEntry("totalItems", 0);
+
+		// And the caller's scope still holds
+		assertThat(numbers(list("alice", "q=" + tag))).containsExactly(printer);
+		assertThat(numbers(list("citra", "q=" + tag))).isEmpty();
+
+		// And more than eight words are refused rather than half searched
+		assertThat(as("sam").getForEntity("/api/v1/incidents?q=a b c d e f g h i", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@BothDatabases
+	@Test
+	void findsAnIncidentByTheWordsItHasNowAfterTheyChange() {
+		// Given an incident found by its first summary
+		String tag = tag();
+		String number = number(report("alice", body(tag + "before printer jam", null)));
+		assertThat(numbers(list("sam", "q=" + tag + "before"))).containsExactly(number);
+
+		// When its summary and description change. No request changes them yet, so the
+		// test does what such a change must do: write the columns and the words in one
+		// transaction.
+		Incident incident = this.records.get(number);
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.jdbc.sql("update incident set summary = :summary, description = :description where id = :id")
+				.param("summary", tag + "after scanner jam")
+				.param("description", "Now the scanner.")
+				.param("id", incident.id())
+				.update();
+			this.repository.writeTerms(incident.id(), number, tag + "after scanner jam", "Now the scanner.");
+		});
+
+		// Then the new words find it and the old ones no longer do
+		assertThat(numbers(list("sam", "q=" + tag + "after%20scanner"))).containsExactly(number);
+		assertThat(numbers(list("sam", "q=" + tag + "before"))).isEmpty();
+		assertThat(numbers(list("sam", "q=" + number))).containsExactly(number);
 	}
 
 	@Test
@@ -400,6 +476,11 @@ class IncidentApiTests {
 
 		// Then every filter and sort field runs, and the text ignores case
 		assertThat(numbers(list("sam", "q=pgtag&sort=number,asc"))).containsExactly(a, b, c);
+		assertThat(numbers(list("sam", "q=pgta%20mail"))).containsExactly(b);
+		assertThat(numbers(list("sam", "q=gtag"))).isEmpty();
+		assertThat(numbers(list("sam", "q=" + b.toLowerCase()))).containsExactly(b);
+		assertThat(numbers(list("sam", "q=" + b.substring(3)))).containsExactly(b);
+		assertThat(numbers(list("sam", "q=" + b.substring(3).replaceFirst("^0+", "") + "&size=100"))).contains(b);
 		Map<String, Object> filtered = list("sam", "q=PGTAG&state=NEW,IN_PROGRESS&priority=P1,P2,P3,P4,P5"
 				+ "&tenantId=acme&callerId=alice&category=software&major=false&createdFrom=" + hourAgo
 				+ "&sort=priority,desc&sort=resolutionDueAt&sort=state&sort=updatedAt,desc&sort=createdAt&size=1");
@@ -409,8 +490,9 @@ class IncidentApiTests {
 			.containsEntry("totalPages", 2);
 		assertThat(numbers(list("alice", "q=pgtag"))).containsExactlyInAnyOrder(a, b);
 		assertThat(numbers(list("citra", "q=pgtag"))).containsExactly(c);
-		// an underscore is a character, not a LIKE wildcard
-		assertThat(numbers(list("sam", "q=pgtag_"))).containsExactly(b);
+		// an underscore separates words and is never LIKE's any character
+		assertThat(numbers(list("sam", "q=pgtag_"))).containsExactlyInAnyOrder(a, b, c);
+		assertThat(numbers(list("sam", "q=p_tag"))).isEmpty();
 	}
 
 	// PostgreSQL only: the fixture makes its 1,001 rows with PostgreSQL's
@@ -426,6 +508,14 @@ class IncidentApiTests {
 				    'PHONE', 'Window list ' || n, 'other', 'LOW', 'LOW', 'CLOSED', current_timestamp, current_timestamp
 				from generate_series(1, 1001) as n
 				""").update();
+		// and their words, as the application writes them with an incident
+		this.jdbc.sql("""
+				insert into incident_term (incident_id, term)
+				select id, term from incident, (values ('window'), ('list')) as words (term)
+				where tenant_id = 'window-tenant'
+				union all
+				select id, substring(summary from 13) from incident where tenant_id = 'window-tenant'
+				""").update();
 
 		// When
 		Map<String, Object> first = list("demo", "tenantId=window-tenant&size=100");
@@ -440,6 +530,10 @@ class IncidentApiTests {
 		assertThat(numbers(first)).hasSize(100);
 		assertThat(numbers(last)).hasSize(100);
 		assertThat(narrowed).containsEntry("totalItems", 1).containsEntry("totalItemsExact", true);
+		this.jdbc
+			.sql("delete from incident_term where incident_id in (select id from incident"
+					+ " where tenant_id = 'window-tenant')")
+			.update();
 		this.jdbc.sql("delete from incident where tenant_id = 'window-tenant'").update();
 	}
 

@@ -41,7 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 		properties = { "spring.datasource.url=jdbc:h2:mem:access-matrix;DB_CLOSE_DELAY=-1",
 				"camunda.bpm.admin-user.id=root", "camunda.bpm.admin-user.password=" + AccessMatrixTests.PASSWORD })
 @ActiveProfiles("test")
-// No other class shares this production-like world, so its context is closed when the class
+// No other class shares this production-like world, so its context is closed when the
+// class
 // is done instead of holding memory for the rest of the run.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
