@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 @Tag(BothDatabases.TAG)
 public @interface BothDatabases {
 
-	/** The JUnit tag, which the surefire executions in {@code pom.xml} select by. */
+	/** The JUnit tag, which {@link PostgresqlScenariosTests} selects by. */
 	String TAG = "both-databases";
 
 }

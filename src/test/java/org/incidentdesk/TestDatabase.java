@@ -13,10 +13,10 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * The database the application contexts of this test JVM run on: in-memory H2, unless the
- * system property {@value #PROPERTY} is {@code postgres}, as in the build's second test
- * run ({@code postgres} execution of surefire in {@code pom.xml}), which runs only the
- * scenarios marked {@link BothDatabases} or {@link PostgresOnly}. A scenario class is
- * thus written once and runs on both databases.
+ * system property {@value #PROPERTY} is {@code postgres}, as while the suite
+ * {@link PostgresqlScenariosTests} runs the scenarios marked {@link BothDatabases} or
+ * {@link PostgresOnly} a second time. A scenario class is thus written once and runs on
+ * both databases.
  * <p>
  * Two hooks switch a context to PostgreSQL. {@link Profiles} adds the {@code postgres}
  * profile to {@link IncidentDeskTest}'s and {@link JobExecutorTest}'s profiles: it has to
@@ -25,8 +25,7 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  * {@link IncidentDeskTest} context at the JVM's embedded PostgreSQL
  * ({@link EmbeddedPostgresDatabase}); as a customizer it applies whatever else the class
  * declares (its own initializers or dynamic properties), and it takes part in the context
- * cache key. The property is the same for the whole JVM, so H2 and PostgreSQL contexts
- * never meet in one run.
+ * cache key, so the H2 and the PostgreSQL contexts of one JVM are separate cache entries.
  */
 public final class TestDatabase {
 
