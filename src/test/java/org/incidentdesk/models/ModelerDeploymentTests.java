@@ -3,9 +3,6 @@ package org.incidentdesk.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -23,15 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A process owner deploys from Camunda Modeler, which posts to
@@ -276,39 +270,19 @@ class ModelerDeploymentTests {
 
 	@Test
 	void onlyAdministratorsDeploy() throws IOException {
-		ResponseEntity<Map<String, Object>> refused = this.http.withBasicAuth("sam", "demo")
-			.exchange("/engine-rest/deployment/create", HttpMethod.POST,
-					multipart(Map.of("SlaTargets.dmn", model("SlaTargets.dmn"))), JSON);
+		ResponseEntity<Map<String, Object>> refused = ModelerUpload.deployAs(this.http, "sam", null,
+				Map.of("SlaTargets.dmn", model("SlaTargets.dmn")));
 
 		assertThat(refused.getStatusCode().is4xxClientError()).isTrue();
 	}
 
 	private ResponseEntity<Map<String, Object>> deploy(Map<String, String> files) {
-		ResponseEntity<Map<String, Object>> answer = this.http.withBasicAuth("demo", "demo")
-			.exchange("/engine-rest/deployment/create", HttpMethod.POST, multipart(files), JSON);
+		ResponseEntity<Map<String, Object>> answer = ModelerUpload.deploy(this.http, null, files);
 		if (answer.getStatusCode().is2xxSuccessful() && !files.containsKey("IncidentManagement.bpmn")) {
 			// A table that should have been refused must not stay for the other tests.
 			this.repository.deleteDeployment((String) answer.getBody().get("id"), true);
 		}
 		return answer;
-	}
-
-	private static HttpEntity<MultiValueMap<String, Object>> multipart(Map<String, String> files) {
-		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("deployment-name", "modeler test");
-		body.add("deployment-source", "Camunda Modeler");
-		files
-			.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-
-				@Override
-				public String getFilename() {
-					return name;
-				}
-
-			}));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return new HttpEntity<>(body, headers);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -319,11 +293,7 @@ class ModelerDeploymentTests {
 	}
 
 	static String model(String name) throws IOException {
-		Path path = Path.of("processes", name);
-		if (!Files.exists(path)) {
-			path = Path.of("forms", name);
-		}
-		return Files.readString(path, StandardCharsets.UTF_8);
+		return ModelerUpload.model(name);
 	}
 
 	private Incident report(String summary) {

@@ -3,7 +3,6 @@ package org.incidentdesk.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * A process owner deploys a model with {@code tenant-id}, from Modeler: that customer
@@ -40,9 +33,6 @@ import org.springframework.util.MultiValueMap;
  */
 @IncidentDeskTest
 class TenantVariantsTests {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
@@ -63,7 +53,7 @@ class TenantVariantsTests {
 	@Test
 	void aTableDeployedForOneCustomerTimesOnlyItsNewIncidents() throws IOException {
 		// Given acme's contract gives P3 three hours to respond, not one
-		String table = ModelerDeploymentTests.model("SlaTargets.dmn").replaceFirst("\"PT1H\"", "\"PT3H\"");
+		String table = ModelerUpload.model("SlaTargets.dmn").replaceFirst("\"PT1H\"", "\"PT3H\"");
 		ResponseEntity<Map<String, Object>> deployed = deploy("acme", Map.of("SlaTargets.dmn", table));
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
 		try {
@@ -85,7 +75,7 @@ class TenantVariantsTests {
 	@Test
 	void aDiagramDeployedForOneCustomerRunsItsNewIncidentsAndOnlyItsStaffSeeIt() throws IOException {
 		// Given acme's variant of the diagram names its triage differently
-		String diagram = ModelerDeploymentTests.model("IncidentManagement.bpmn")
+		String diagram = ModelerUpload.model("IncidentManagement.bpmn")
 			.replace("name=\"Triage incident\"", "name=\"Triage acme incident\"");
 		ResponseEntity<Map<String, Object>> deployed = deploy("acme", Map.of("IncidentManagement.bpmn", diagram));
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -121,12 +111,12 @@ class TenantVariantsTests {
 		long before = this.repository.createDeploymentQuery().count();
 
 		ResponseEntity<Map<String, Object>> unknown = deploy("nowhere",
-				Map.of("SlaTargets.dmn", ModelerDeploymentTests.model("SlaTargets.dmn")));
+				Map.of("SlaTargets.dmn", ModelerUpload.model("SlaTargets.dmn")));
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) unknown.getBody().get("message")).contains("There is no customer organisation 'nowhere'");
 
 		ResponseEntity<Map<String, Object>> withForm = deploy("acme",
-				Map.of("triage-incident.form", ModelerDeploymentTests.model("triage-incident.form")));
+				Map.of("triage-incident.form", ModelerUpload.model("triage-incident.form")));
 		assertThat(withForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) withForm.getBody().get("message"))
 			.contains("'triage-incident.form' is a form, and forms are shared by every customer organisation");
@@ -151,22 +141,7 @@ class TenantVariantsTests {
 	}
 
 	private ResponseEntity<Map<String, Object>> deploy(String tenant, Map<String, String> files) {
-		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("deployment-name", "variant for " + tenant);
-		body.add("tenant-id", tenant);
-		files
-			.forEach((name, content) -> body.add(name, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-
-				@Override
-				public String getFilename() {
-					return name;
-				}
-
-			}));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return this.http.withBasicAuth("demo", "demo")
-			.exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+		return ModelerUpload.deploy(this.http, tenant, files);
 	}
 
 }
