@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.cmdb.Cmdb;
+import org.incidentdesk.system.TenantVariants;
 import org.incidentdesk.cmdb.ConfigurationItem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,10 +98,7 @@ public class Classifier {
 			query.withoutTenantId();
 		}
 		List<DecisionDefinition> latest = query.list();
-		DecisionDefinition table = latest.stream()
-			.filter(definition -> tenantId != null && tenantId.equals(definition.getTenantId()))
-			.findFirst()
-			.or(() -> latest.stream().filter(definition -> definition.getTenantId() == null).findFirst())
+		DecisionDefinition table = TenantVariants.newestFor(tenantId, latest)
 			.orElseThrow(() -> new IllegalStateException("The decision " + decisionKey + " is not deployed."));
 		DmnDecisionResultEntries result = this.decisions.evaluateDecisionById(table.getId())
 			.variables(inputs)

@@ -16,6 +16,7 @@ import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentActor;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.system.TenantVariants;
 import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -102,10 +103,7 @@ public class IncidentService {
 			.includeProcessDefinitionsWithoutTenantId()
 			.latestVersion()
 			.list();
-		return latest.stream()
-			.filter(definition -> tenantId.equals(definition.getTenantId()))
-			.findFirst()
-			.or(() -> latest.stream().filter(definition -> definition.getTenantId() == null).findFirst())
+		return TenantVariants.newestFor(tenantId, latest)
 			.orElseThrow(() -> new IllegalStateException("The incident process is not deployed."))
 			.getId();
 	}

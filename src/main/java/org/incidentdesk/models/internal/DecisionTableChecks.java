@@ -185,8 +185,7 @@ public final class DecisionTableChecks {
 
 	/** Camunda 7 evaluates DMN entries in FEEL unless a table says otherwise. */
 	private static boolean isFeel(String language) {
-		return language == null || language.equalsIgnoreCase("feel")
-				|| language.toLowerCase(Locale.ROOT).contains("feel");
+		return language == null || language.toLowerCase(Locale.ROOT).contains("feel");
 	}
 
 	private static String label(String label, String name) {
