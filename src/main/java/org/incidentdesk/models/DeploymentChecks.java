@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.incidentdesk.models.internal.DecisionTableChecks;
 import org.incidentdesk.models.internal.ModelProblem;
 import org.incidentdesk.models.internal.UserTaskChecks;
+import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionQueryImpl;
 import org.incidentdesk.models.internal.WellFormedness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,13 +105,24 @@ public class DeploymentChecks extends AbstractProcessEnginePlugin implements Dep
 			Predicate<String> formDeployedBefore = key -> command.getCamundaFormDefinitionManager()
 				.findLatestDefinitionByKey(key) != null;
 			Predicate<String> groupExists = groupCheck(command);
+			Predicate<String> decisionDeployedBefore = key -> {
+				DecisionDefinitionQueryImpl query = new DecisionDefinitionQueryImpl();
+				query.decisionDefinitionKey(key);
+				return command.getDecisionDefinitionManager().findDecisionDefinitionCountByQueryCriteria(query) > 0;
+			};
+			Set<String> decisionsHere = new HashSet<>();
+			resources.values()
+				.stream()
+				.filter(resource -> resource.getName().endsWith(".dmn") || resource.getName().endsWith(".dmn11.xml"))
+				.forEach(resource -> decisionsHere.addAll(DecisionTableChecks.decisionIds(resource.getBytes())));
 			for (ResourceEntity resource : resources.values()) {
 				String name = resource.getName();
 				if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
 					DecisionTableChecks.check(name, resource.getBytes(), groupExists, problems);
 				}
 				else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
-					UserTaskChecks.check(name, resource.getBytes(), formsHere, formDeployedBefore, problems);
+					UserTaskChecks.check(name, resource.getBytes(), formsHere, formDeployedBefore, decisionsHere,
+							decisionDeployedBefore, problems);
 				}
 			}
 		}

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * service.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(
-		resources = { "processes/IncidentPriority.dmn", "processes/SlaTargets.dmn", "processes/IncidentRouting.dmn" })
+@Deployment(resources = { "processes/IncidentPriority.dmn", "processes/SlaTargets.dmn", "processes/IncidentRouting.dmn",
+		"processes/IncidentHandover.dmn", "processes/TriageDefault.dmn" })
 class DecisionTablesTests {
 
 	ProcessEngine engine;
@@ -59,6 +59,52 @@ class DecisionTablesTests {
 
 		assertThat(result.getEntryMap()).containsEntry("firstTeam", firstTeam)
 			.containsEntry("vendorTeam", "vendor-systems");
+	}
+
+	@ParameterizedTest(name = "{1} decided in {0} with team chosen {2} goes to {3} as {4}, {5}")
+	@CsvSource(nullValues = "null", value = { "triage,ESCALATE,support-network,support-network,ESCALATION,REMOTE",
+			"triage,ESCALATE,null,first-team,ESCALATION,REMOTE", "triage,ESCALATE,'',first-team,ESCALATION,REMOTE",
+			"triage,DISPATCH_ONSITE,null,technicians-acme,DISPATCH,ONSITE",
+			"support,ESCALATE,support-network,support-network,ESCALATION,REMOTE",
+			"support,ESCALATE,null,vendor-team,ESCALATION,REMOTE",
+			"support,TRANSFER,support-network,support-network,TRANSFER,REMOTE",
+			"on-site,SEND_TO_VENDOR,null,vendor-team,ESCALATION,REMOTE" })
+	void handoverRule(String decidedIn, String outcome, String chosenTeam, String group, String kind, String location) {
+		var result = evaluate("IncidentHandover",
+				Variables.putValue("decidedIn", decidedIn)
+					.putValue("outcome", outcome)
+					.putValue("chosenTeam", chosenTeam)
+					.putValue("firstTeam", "first-team")
+					.putValue("vendorTeam", "vendor-team")
+					.putValue("tenantId", "acme"));
+
+		assertThat(result.getEntryMap()).containsEntry("handoverTo", group)
+			.containsEntry("handoverKind", kind)
+			.containsEntry("workLocation", location);
+	}
+
+	@Test
+	void aTransferWithoutAChosenTeamHasNoHandover() {
+		var result = evaluate("IncidentHandover",
+				Variables.putValue("decidedIn", "support")
+					.putValue("outcome", "TRANSFER")
+					.putValue("chosenTeam", null)
+					.putValue("firstTeam", "first-team")
+					.putValue("vendorTeam", "vendor-team")
+					.putValue("tenantId", "acme"));
+
+		assertThat((Object) result).isNull();
+	}
+
+	@ParameterizedTest(name = "remotely serviceable {0}, technicians {1}: triage proposes {2}")
+	@CsvSource(nullValues = "null", value = { "false,technicians-acme,DISPATCH_ONSITE", "false,null,null",
+			"true,technicians-acme,null", "true,null,null" })
+	void triageDefaultRule(boolean remotelyServiceable, String technicians, String proposal) {
+		var result = evaluate("TriageDefault", Variables.putValue("remotelyServiceable", remotelyServiceable)
+			.putValue("onSiteTechnicians", technicians));
+
+		Object proposed = (result != null) ? result.getEntry("triageDecision") : null;
+		assertThat(proposed).isEqualTo(proposal);
 	}
 
 	@Test

@@ -49,14 +49,10 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 		execution.setVariable(Var.CI_NAME, (classification.ci() != null) ? classification.ci().name() : null);
 		execution.setVariable(Var.CI_TYPE, (classification.ci() != null) ? classification.ci().type().name() : null);
 		execution.setVariable(Var.REMOTELY_SERVICEABLE, classification.remotelyServiceable());
-		if (!classification.remotelyServiceable() && this.identity.createGroupQuery()
-			.groupId(CurrentUser.techniciansOf(reported.tenantId()))
-			.count() > 0) {
-			// Hardware that cannot be serviced remotely goes to the customer's on-site
-			// technicians by default: the triage form shows that choice made, and the
-			// service desk may pick another.
-			execution.setVariable(Var.TRIAGE_DECISION, "DISPATCH_ONSITE");
-		}
+		// The table TriageDefault ("Propose triage decision") uses it for its default.
+		String technicians = CurrentUser.techniciansOf(reported.tenantId());
+		execution.setVariable(Var.ON_SITE_TECHNICIANS,
+				(this.identity.createGroupQuery().groupId(technicians).count() > 0) ? technicians : null);
 		execution.setVariable(Var.FIRST_TEAM, classification.firstTeam());
 		execution.setVariable(Var.VENDOR_TEAM, classification.vendorTeam());
 		execution.setVariable(Var.RESPONSE_DUE_AT, Date.from(classification.responseDueAt()));

@@ -42,6 +42,10 @@ public final class IncidentProcess {
 
 		public static final String TASK_RESUME_INCIDENT = "Task_ResumeIncident";
 
+		public static final String TASK_DECIDE_HANDOVER = "Task_DecideHandover";
+
+		public static final String TASK_PROPOSE_TRIAGE_DECISION = "Task_ProposeTriageDecision";
+
 		public static final String TASK_HAND_OVER_INCIDENT = "Task_HandOverIncident";
 
 		public static final String TASK_WORK_ON_INCIDENT = "Task_WorkOnIncident";
@@ -171,6 +175,20 @@ public final class IncidentProcess {
 		public static final String WORK_LOCATION = "workLocation";
 
 		public static final String REOPEN_COUNT = "reopenCount";
+
+		/** The task whose decision led to a hand-over: triage, support or on-site. */
+		public static final String DECIDED_IN = "decidedIn";
+
+		/** That task's decision. */
+		public static final String OUTCOME = "outcome";
+
+		/** The team its worker chose, if any. */
+		public static final String CHOSEN_TEAM = "chosenTeam";
+
+		/**
+		 * The customer organisation's on-site technician group, or null when it has none.
+		 */
+		public static final String ON_SITE_TECHNICIANS = "onSiteTechnicians";
 
 		// task outcomes, submitted by the forms and checked by TaskOutcomeValidator
 		public static final String TRIAGE_DECISION = "triageDecision";

@@ -104,7 +104,7 @@ class IncidentTaskTracker {
 			.asc()
 			.list()
 			.stream()
-			.filter(group -> TaskOutcomeValidator.isSupportTeam(group.getId()))
+			.filter(group -> ServingTeams.isSupportTeam(group.getId()))
 			.forEach(group -> options.addObject()
 				.put("label", (group.getName() != null) ? group.getName() : group.getId())
 				.put("value", group.getId()));

@@ -6,11 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.identity.Group;
-import org.incidentdesk.incident.HandoverKind;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
@@ -23,9 +20,10 @@ import org.springframework.stereotype.Component;
  * completion with a message the worker can act on (HTTP 400 through engine REST), and
  * nothing changes.
  * <p>
- * For hand-overs it also settles where the work goes ({@code handoverTo},
- * {@code handoverKind}, {@code workLocation}), so that the model's hand-over step has one
- * unambiguous input.
+ * It only validates. Where a hand-over sends the work is the model's business: the
+ * business rule task "Decide hand-over" evaluates the table {@code IncidentHandover} with
+ * what the task decided, and "Hand over incident" refuses a group that cannot take the
+ * work.
  */
 @Component
 class TaskOutcomeValidator implements TaskListener {
@@ -33,24 +31,19 @@ class TaskOutcomeValidator implements TaskListener {
 	static final Set<String> RESOLUTION_CODES = Set.of("SOLVED_WORKAROUND", "SOLVED_PERMANENTLY", "SOLVED_BY_KNOWLEDGE",
 			"NOT_REPRODUCIBLE", "USER_ERROR");
 
-	static final String REMOTE = "REMOTE";
-
-	static final String ONSITE = "ONSITE";
-
-	private final IdentityService identity;
-
 	private final IncidentRecords records;
 
 	private final Escalations escalations;
 
 	private final TaskFormFields forms;
 
-	TaskOutcomeValidator(IdentityService identity, IncidentRecords records, Escalations escalations,
-			TaskFormFields forms) {
-		this.identity = identity;
+	private final ServingTeams teams;
+
+	TaskOutcomeValidator(IncidentRecords records, Escalations escalations, TaskFormFields forms, ServingTeams teams) {
 		this.records = records;
 		this.escalations = escalations;
 		this.forms = forms;
+		this.teams = teams;
 	}
 
 	@Override
@@ -67,6 +60,7 @@ class TaskOutcomeValidator implements TaskListener {
 		if (!errors.isEmpty()) {
 			throw new BadUserRequestException(task.getName() + ": " + String.join(" ", errors));
 		}
+		EarlierHandoverModels.recordDecision(task);
 	}
 
 	/**
@@ -94,23 +88,12 @@ class TaskOutcomeValidator implements TaskListener {
 		switch (decision) {
 			case "RESOLVE" -> checkResolution(task, errors);
 			case "REQUEST_INFO" -> require(task, Var.CALLER_QUESTION, "Write the question for the caller.", errors);
-			case "ESCALATE" -> {
-				Optional<String> chosen = optionalText(task, Var.ESCALATION_GROUP);
-				String group = chosen.orElse((String) task.getVariable(Var.FIRST_TEAM));
-				if (checkSupportGroup(task, group, chosen.isPresent() ? null : "the routing table's first team",
-						Var.ESCALATION_GROUP, null, errors)) {
-					handOver(task, group, HandoverKind.ESCALATION, REMOTE);
-				}
-			}
+			// Without a chosen team, the hand-over table names one, and the hand-over
+			// step
+			// checks it.
+			case "ESCALATE" -> optionalText(task, Var.ESCALATION_GROUP)
+				.ifPresent(group -> checkSupportGroup(task, group, Var.ESCALATION_GROUP, null, errors));
 			case "DISPATCH_ONSITE" -> {
-				String technicians = "technicians-" + task.getVariable(Var.TENANT_ID);
-				if (this.identity.createGroupQuery().groupId(technicians).count() == 0) {
-					errors.add("This customer organisation has no on-site technician group (" + technicians
-							+ "); escalate to a support team instead.");
-				}
-				else {
-					handOver(task, technicians, HandoverKind.DISPATCH, ONSITE);
-				}
 			}
 			case "DUPLICATE" -> checkDuplicate(task, errors);
 			default -> throw new IllegalStateException(decision);
@@ -126,18 +109,15 @@ class TaskOutcomeValidator implements TaskListener {
 		String current = (String) task.getVariable(Var.ASSIGNED_GROUP);
 		switch (decision) {
 			case "RESOLVE" -> checkResolution(task, errors);
-			case "ESCALATE" -> {
-				Optional<String> chosen = optionalText(task, Var.ESCALATION_GROUP);
-				String group = chosen.orElse((String) task.getVariable(Var.VENDOR_TEAM));
+			case "ESCALATE" -> optionalText(task, Var.ESCALATION_GROUP).ifPresent(group -> {
 				if (group.equals(current)) {
 					errors.add("The incident is already with " + current
 							+ "; choose the team to escalate to in 'Support team'.");
 				}
-				else if (checkSupportGroup(task, group, chosen.isPresent() ? null : "the routing table's vendor team",
-						Var.ESCALATION_GROUP, current, errors)) {
-					handOver(task, group, HandoverKind.ESCALATION, REMOTE);
+				else {
+					checkSupportGroup(task, group, Var.ESCALATION_GROUP, current, errors);
 				}
-			}
+			});
 			case "TRANSFER" -> {
 				Optional<String> group = optionalText(task, Var.TRANSFER_GROUP);
 				if (group.isEmpty()) {
@@ -146,8 +126,8 @@ class TaskOutcomeValidator implements TaskListener {
 				else if (group.get().equals(current)) {
 					errors.add("The incident is already with " + current + "; choose another team.");
 				}
-				else if (checkSupportGroup(task, group.get(), null, Var.TRANSFER_GROUP, current, errors)) {
-					handOver(task, group.get(), HandoverKind.TRANSFER, REMOTE);
+				else {
+					checkSupportGroup(task, group.get(), Var.TRANSFER_GROUP, current, errors);
 				}
 			}
 			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
@@ -164,11 +144,8 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 		switch (decision) {
 			case "RESOLVE" -> checkResolution(task, errors);
+			// The hand-over table names the vendor, and the hand-over step checks it.
 			case "SEND_TO_VENDOR" -> {
-				String vendor = (String) task.getVariable(Var.VENDOR_TEAM);
-				if (checkSupportGroup(task, vendor, "the routing table's vendor team", null, null, errors)) {
-					handOver(task, vendor, HandoverKind.ESCALATION, REMOTE);
-				}
 			}
 			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
 					"Say in the work note why the incident goes back to the service desk.", errors);
@@ -193,7 +170,7 @@ class TaskOutcomeValidator implements TaskListener {
 					errors.add("Choose the team to reassign the incident to.");
 				}
 				else {
-					checkSupportGroup(task, group.get(), null, Var.REASSIGN_GROUP,
+					checkSupportGroup(task, group.get(), Var.REASSIGN_GROUP,
 							(String) task.getVariable(Var.ASSIGNED_GROUP), errors);
 				}
 			}
@@ -245,83 +222,15 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 	}
 
-	/**
-	 * Whether the group may take the incident's work: a support team or vendor that
-	 * serves the incident's tenant (a tenant member in Camunda), since only such a group
-	 * sees the tenant's tasks and incidents. A refusal names the teams that do serve it.
-	 * @param task the task being completed
-	 * @param group the group chosen, or picked by default
-	 * @param pickedBy what picked the group when the worker did not (the routing table),
-	 * or null
-	 * @param variable the variable in which the worker chooses a team instead, or null
-	 * when the decision has no choice
-	 * @param current the group the incident is with, which is no choice, or null
-	 * @param errors where a refusal goes
-	 */
-	private boolean checkSupportGroup(DelegateTask task, String group, String pickedBy, String variable, String current,
+	/** Whether a team the worker chose may take the incident's work (ServingTeams). */
+	private void checkSupportGroup(DelegateTask task, String group, String variable, String current,
 			List<String> errors) {
-		boolean supportTeam = isSupportTeam(group) && this.identity.createGroupQuery().groupId(group).count() > 0;
-		String tenant = tenantOf(task);
-		if (tenant == null) {
-			// Every incident has its tenant; a process started without one serves nobody
-			// in particular.
-			if (!supportTeam) {
-				errors.add("'" + group + "' is not a support or vendor team.");
-			}
-			return supportTeam;
-		}
-		if (supportTeam && this.identity.createGroupQuery().groupId(group).memberOfTenant(tenant).count() > 0) {
-			return true;
-		}
-		String named = (pickedBy != null) ? capitalised(pickedBy) + ", '" + group + "'," : "'" + group + "'";
-		String refusal = supportTeam ? named + " does not serve this customer organisation (" + tenant
-				+ "), so it could not see the incident." : named + " is not a support or vendor team.";
-		List<String> serving = this.identity.createGroupQuery()
-			.memberOfTenant(tenant)
-			.orderByGroupId()
-			.asc()
-			.list()
-			.stream()
-			.map(Group::getId)
-			.filter(TaskOutcomeValidator::isSupportTeam)
-			.filter(id -> !id.equals(current))
-			.toList();
-		if (serving.isEmpty()) {
-			errors.add(refusal + " No " + ((current != null) ? "other " : "")
-					+ "support or vendor team serves it; an administrator can add one with PUT /api/v1/admin/tenants/"
-					+ tenant + "/serving-groups/{team}.");
-		}
-		else if (variable == null) {
-			errors.add(refusal + " Teams serving it: " + String.join(", ", serving)
-					+ "; return the incident to the service desk to escalate to one of them.");
-		}
-		else {
-			errors.add(
-					refusal + " Choose a team that serves it in " + variable + ": " + String.join(", ", serving) + ".");
-		}
-		return false;
-	}
-
-	static boolean isSupportTeam(String group) {
-		return group != null && (group.startsWith("support-") || group.startsWith("vendor-"));
+		this.teams.refusal(tenantOf(task), group, null, variable, current).ifPresent(errors::add);
 	}
 
 	private static String tenantOf(DelegateTask task) {
 		Object tenant = task.getVariable(Var.TENANT_ID);
 		return (tenant instanceof String id) ? id : task.getTenantId();
-	}
-
-	private static String capitalised(String text) {
-		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-	}
-
-	private static void handOver(DelegateTask task, String group, HandoverKind kind, String location) {
-		task.setVariable(Var.HANDOVER_TO, group);
-		task.setVariable(Var.HANDOVER_KIND, kind.name());
-		task.setVariable(Var.WORK_LOCATION, location);
-		// Consumed: a later decision must choose its own team, not inherit this one.
-		task.setVariable(Var.ESCALATION_GROUP, null);
-		task.setVariable(Var.TRANSFER_GROUP, null);
 	}
 
 	private static String decision(DelegateTask task, String variable, Set<String> allowed, List<String> errors) {

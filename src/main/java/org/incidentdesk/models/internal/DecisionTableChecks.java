@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -37,7 +38,7 @@ public final class DecisionTableChecks {
 	/** What one output of one of the product's tables must hold. */
 	private enum Kind {
 
-		DURATION, PERCENT, PRIORITY, GROUP
+		DURATION, PERCENT, PRIORITY, GROUP, HANDOVER_KIND, WORK_LOCATION, TRIAGE_DECISION
 
 	}
 
@@ -45,13 +46,33 @@ public final class DecisionTableChecks {
 	private static final Map<String, Map<String, Kind>> PRODUCT_OUTPUTS = Map.of("SlaTargets",
 			Map.of("responseTime", Kind.DURATION, "resolutionTime", Kind.DURATION, "warningPercent", Kind.PERCENT),
 			"IncidentPriority", Map.of("priority", Kind.PRIORITY), "IncidentRouting",
-			Map.of("firstTeam", Kind.GROUP, "vendorTeam", Kind.GROUP));
+			Map.of("firstTeam", Kind.GROUP, "vendorTeam", Kind.GROUP), "IncidentHandover",
+			Map.of("handoverTo", Kind.GROUP, "handoverKind", Kind.HANDOVER_KIND, "workLocation", Kind.WORK_LOCATION),
+			"TriageDefault", Map.of("triageDecision", Kind.TRIAGE_DECISION));
 
-	private static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4", "P5");
+	/** The values an output of a kind with a fixed set of answers may hold. */
+	private static final Map<Kind, List<String>> CHOICES = Map.of(Kind.PRIORITY, List.of("P1", "P2", "P3", "P4", "P5"),
+			Kind.HANDOVER_KIND, List.of("ESCALATION", "TRANSFER", "DISPATCH"), Kind.WORK_LOCATION,
+			List.of("REMOTE", "ONSITE"), Kind.TRIAGE_DECISION,
+			List.of("RESOLVE", "REQUEST_INFO", "ESCALATE", "DISPATCH_ONSITE", "DUPLICATE"));
 
 	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
 	private DecisionTableChecks() {
+	}
+
+	/** The ids of the decisions in a DMN resource, none when it is not valid DMN. */
+	public static Set<String> decisionIds(byte[] bytes) {
+		try {
+			return Dmn.readModelFromStream(new ByteArrayInputStream(bytes))
+				.getModelElementsByType(Decision.class)
+				.stream()
+				.map(Decision::getId)
+				.collect(Collectors.toSet());
+		}
+		catch (ModelException ex) {
+			return Set.of();
+		}
 	}
 
 	/**
@@ -163,8 +184,15 @@ public final class DecisionTableChecks {
 			case PERCENT -> (value instanceof Number number && number.doubleValue() > 0 && number.doubleValue() < 100
 					&& number.doubleValue() == Math.floor(number.doubleValue())) ? Optional.empty()
 							: Optional.of("must be a whole number of percent between 1 and 99.");
-			case PRIORITY -> (value instanceof String text && PRIORITIES.contains(text)) ? Optional.empty()
-					: Optional.of("must be one of \"P1\", \"P2\", \"P3\", \"P4\" or \"P5\".");
+			case PRIORITY, HANDOVER_KIND, WORK_LOCATION, TRIAGE_DECISION -> {
+				List<String> choices = CHOICES.get(kind);
+				if ((value == null && kind == Kind.TRIAGE_DECISION)
+						|| (value instanceof String text && choices.contains(text))) {
+					yield Optional.empty();
+				}
+				yield Optional.of("must be one of "
+						+ choices.stream().map(choice -> "\"" + choice + "\"").collect(Collectors.joining(", ")) + ".");
+			}
 			case GROUP -> {
 				if (value == null) {
 					yield Optional.empty();

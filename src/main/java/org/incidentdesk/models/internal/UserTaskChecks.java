@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -34,9 +35,12 @@ public final class UserTaskChecks {
 	 * @param formsHere the ids of the forms in the same deployment
 	 * @param formDeployedBefore whether a form id is deployed already (for the bindings
 	 * {@code latest} and {@code version})
+	 * @param decisionsHere the ids of the decisions in the same deployment
+	 * @param decisionDeployedBefore whether a decision id is deployed already, shared or
+	 * for any tenant
 	 */
 	public static void check(String resource, byte[] bytes, Set<String> formsHere, Predicate<String> formDeployedBefore,
-			List<ModelProblem> problems) {
+			Set<String> decisionsHere, Predicate<String> decisionDeployedBefore, List<ModelProblem> problems) {
 		BpmnModelInstance model;
 		try {
 			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
@@ -53,6 +57,20 @@ public final class UserTaskChecks {
 			}
 			checkForm(resource, task, "user task", task.getCamundaFormRef(), task.getCamundaFormRefBinding(),
 					task.getCamundaFormKey(), formsHere, formDeployedBefore, problems);
+		}
+		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+			String decision = task.getCamundaDecisionRef();
+			if (decision == null || decision.isBlank() || decision.startsWith("${") || decision.startsWith("#{")
+					|| decisionsHere.contains(decision) || decisionDeployedBefore.test(decision)) {
+				// No table (a class, an expression or an external task) or one resolved
+				// at run time, or one that exists.
+				continue;
+			}
+			problems.add(ModelProblem.of(resource,
+					"The business rule task '" + nameOf(task) + "' (" + task.getId() + ") evaluates the decision '"
+							+ decision + "', and no decision with that id is deployed. Deploy processes/" + decision
+							+ ".dmn with it, or correct the decision reference.",
+					task.getId()));
 		}
 		Collection<StartEvent> starts = model.getModelElementsByType(StartEvent.class);
 		for (StartEvent start : starts) {

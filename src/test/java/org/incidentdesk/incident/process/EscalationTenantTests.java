@@ -113,9 +113,9 @@ class EscalationTenantTests {
 		// Then it is refused: the routing table's team cannot see the incident, and the
 		// one that can is named
 		expect(refused, 400);
-		assertThat(message(refused))
-			.contains("The routing table's first team, 'support-infrastructure', does not serve this customer "
-					+ "organisation (" + tenant + ")")
+		assertThat(message(refused)).contains(
+				"The team that the hand-over table (IncidentHandover) names, 'support-infrastructure', does not serve this customer "
+						+ "organisation (" + tenant + ")")
 			.contains("escalationGroup: support-applications.");
 		assertThat(taskOf(number)).isEqualTo(triage);
 		assertThat(incident(number)).isEqualTo(before);
@@ -150,7 +150,8 @@ class EscalationTenantTests {
 			.contains("No other support or vendor team serves it")
 			.contains("PUT /api/v1/admin/tenants/" + tenant + "/serving-groups/{team}");
 		expect(escalate, 400);
-		assertThat(message(escalate)).contains("The routing table's vendor team, 'vendor-systems', does not serve");
+		assertThat(message(escalate))
+			.contains("The team that the hand-over table (IncidentHandover) names, 'vendor-systems', does not serve");
 		assertThat(taskOf(number)).isEqualTo(work);
 		assertThat(incident(number)).isEqualTo(before);
 
@@ -179,7 +180,8 @@ class EscalationTenantTests {
 
 		// Then it is refused, naming the team the service desk can escalate to instead
 		expect(refused, 400);
-		assertThat(message(refused)).contains("The routing table's vendor team, 'vendor-systems', does not serve")
+		assertThat(message(refused))
+			.contains("The team that the hand-over table (IncidentHandover) names, 'vendor-systems', does not serve")
 			.contains("Teams serving it: support-applications; return the incident to the service desk");
 		assertThat(taskOf(number)).isEqualTo(onSite);
 		assertThat(incident(number)).isEqualTo(before);
