@@ -41,7 +41,7 @@ class RestartTests {
 			assertThat(deployments).isEqualTo(1);
 			assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("IncidentManagement").count())
 				.isEqualTo(1);
-			assertThat(repository.createDecisionDefinitionQuery().count()).isEqualTo(3);
+			assertThat(repository.createDecisionDefinitionQuery().count()).isEqualTo(5);
 			assertThat(first.getBean(IdentityService.class).createUserQuery().memberOfGroup("camunda-admin").count())
 				.isEqualTo(1);
 			assertThat(output.getOut()).containsOnlyOnce("Created the first administrator");
