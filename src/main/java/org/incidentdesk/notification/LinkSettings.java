@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (environment {@code INCIDENT_DESK_PUBLIC_URL})
  * @param resolutionLinkValidFor how long the confirm and reject links of a resolution
  * mail work, counted from the resolution; without it, as long as the incident waits
- * before it closes by itself ({@code incident-desk.sla.auto-close-after})
+ * before it closes by itself (the auto-close period of the incident's tenant when the
+ * links are issued, {@code SlaPolicy})
  */
 @ConfigurationProperties("incident-desk")
 record LinkSettings(@DefaultValue("http://localhost:8080") URI publicUrl, Duration resolutionLinkValidFor) {

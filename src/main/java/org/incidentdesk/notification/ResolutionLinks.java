@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.codec.digest.DigestUtils;
-import org.incidentdesk.classification.SlaSettings;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.Incidents;
+import org.incidentdesk.slapolicy.SlaPolicy;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,13 +47,13 @@ class ResolutionLinks {
 
 	private final LinkSettings settings;
 
-	private final SlaSettings sla;
+	private final SlaPolicy sla;
 
 	private final EngineClock clock;
 
 	private final IncidentService service;
 
-	ResolutionLinks(JdbcClient jdbc, Incidents incidents, LinkSettings settings, SlaSettings sla, EngineClock clock,
+	ResolutionLinks(JdbcClient jdbc, Incidents incidents, LinkSettings settings, SlaPolicy sla, EngineClock clock,
 			IncidentService service) {
 		this.service = service;
 		this.jdbc = jdbc;
@@ -80,7 +80,7 @@ class ResolutionLinks {
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Duration validFor = (this.settings.resolutionLinkValidFor() != null) ? this.settings.resolutionLinkValidFor()
-				: this.sla.autoCloseAfter();
+				: this.sla.settingsFor(incident.tenantId()).autoCloseAfter();
 		OffsetDateTime expiresAt = ((incident.resolvedAt() != null) ? incident.resolvedAt() : now).plus(validFor);
 		this.jdbc.sql("""
 				insert into resolution_link (incident_id, token_hash, resolution_round, created_at, expires_at)

@@ -2,12 +2,12 @@ package org.incidentdesk.incident.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.incidentdesk.classification.SlaPolicy;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.ActivityKind;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.slapolicy.SlaPolicy;
 import org.springframework.stereotype.Component;
 
 /** Takes the incident off hold once the caller answered, or did not answer in time. */
@@ -31,8 +31,10 @@ class ResumeIncidentDelegate implements JavaDelegate {
 			this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
 		}
 		this.records.addEntry(number, ActivityKind.WORK_NOTE, Visibility.INTERNAL,
-				replied ? "The caller replied; back to the service desk." : "The caller did not reply within "
-						+ this.slaPolicy.getCallerReplyTimeout() + "; back to the service desk.");
+				replied ? "The caller replied; back to the service desk."
+						: "The caller did not reply within "
+								+ this.slaPolicy.callerReplyTimeout((String) execution.getVariable(Var.TENANT_ID))
+								+ "; back to the service desk.");
 	}
 
 }

@@ -193,7 +193,7 @@ class IncidentManagementProcessTests {
 		// Then the incident is back in triage, with a note of the silence
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
 		assertThat(incident(reported).state()).isEqualTo(IncidentState.IN_PROGRESS);
-		assertThat(workNotes(reported)).anyMatch(note -> note.contains("did not reply within PT48H"));
+		assertThat(workNotes(reported)).anyMatch(note -> note.contains("did not reply within P2D"));
 	}
 
 	@Test
