@@ -328,6 +328,17 @@ class SlaSettingsApiTests {
 		assertThat(changes("?tenantId=no-such-tenant")).isEmpty();
 	}
 
+	@Test
+	void theApiDocumentationDescribesTheSettings() throws Exception {
+		JsonNode openApi = read("/api/v1/openapi");
+		JsonNode paths = openApi.get("paths");
+		assertThat(paths.has(SETTINGS)).isTrue();
+		assertThat(paths.get(SETTINGS + "/tenants/{tenantId}").has("delete")).isTrue();
+		assertThat(paths.get(SETTINGS + "/changes").get("get").get("tags").get(0).asText()).isEqualTo("SLA settings");
+		assertThat(paths.get(SETTINGS).get("put").get("description").asText()).contains("409");
+		assertThat(openApi.get("components").get("schemas").has("SlaSettingsRequest")).isTrue();
+	}
+
 	/**
 	 * Puts the global settings back to the properties' values and removes acme's and
 	 * globex's overrides.
