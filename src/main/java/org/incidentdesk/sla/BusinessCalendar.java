@@ -32,8 +32,11 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingSpan>> wo
 	/** The most working spans a day may have. */
 	public static final int MAX_SPANS_PER_DAY = 12;
 
-	/** The most holidays a calendar keeps (a century of decreed days off at most). */
-	public static final int MAX_HOLIDAYS = 3000;
+	/**
+	 * The most holidays a calendar keeps: decades of decreed days off, and small enough
+	 * that the audit keeps the whole calendar with every change.
+	 */
+	public static final int MAX_HOLIDAYS = 2000;
 
 	/** The longest holiday name. */
 	public static final int MAX_HOLIDAY_NAME = 200;

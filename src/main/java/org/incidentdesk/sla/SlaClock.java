@@ -7,14 +7,37 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one SLA clock: adds business time to an instant and measures business time between
- * two, with a given business calendar. Business time runs only inside the calendar's
- * working spans, in its time zone, and not on its holidays; across a clock change it is
- * the real time that passes.
+ * two, with a tenant's business calendar (its own, else the default one of
+ * {@link CalendarSettings}) or with a given calendar. Business time runs only inside the
+ * calendar's working spans, in its time zone, and not on its holidays; across a clock
+ * change it is the real time that passes.
+ * <p>
+ * The tenant's calendar is read through {@link BusinessCalendars}, whose cache checks the
+ * stored version on every read, so a change made on any node counts from the next call.
  */
 @Service
 public class SlaClock {
 
-	SlaClock() {
+	private final BusinessCalendars calendars;
+
+	SlaClock(BusinessCalendars calendars) {
+		this.calendars = calendars;
+	}
+
+	/**
+	 * When {@code businessDuration} of the tenant's business time has passed after
+	 * {@code start}; see {@link #addBusinessTime(BusinessCalendar, Instant, Duration)}.
+	 */
+	public Instant addBusinessTime(String tenantId, Instant start, Duration businessDuration) {
+		return addBusinessTime(this.calendars.calendarOf(tenantId), start, businessDuration);
+	}
+
+	/**
+	 * The tenant's business time from {@code from} to {@code to}; see
+	 * {@link #businessTimeBetween(BusinessCalendar, Instant, Instant)}.
+	 */
+	public Duration businessTimeBetween(String tenantId, Instant from, Instant to) {
+		return businessTimeBetween(this.calendars.calendarOf(tenantId), from, to);
 	}
 
 	/**
