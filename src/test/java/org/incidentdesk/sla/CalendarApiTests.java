@@ -54,6 +54,26 @@ class CalendarApiTests {
 	JdbcClient jdbc;
 
 	@Test
+	void globexHasJakartasWorkingHoursAndTheIndonesianHolidaysOfTheDemoWorld() throws Exception {
+		JsonNode globex = ok(admin(HttpMethod.GET, "/api/v1/admin/tenants/globex/calendar", null));
+
+		assertThat(globex.get("timeZone").asText()).isEqualTo("Asia/Jakarta");
+		assertThat(texts(globex.at("/workingHours/MONDAY"))).containsExactly("08:00-12:00", "13:00-17:00");
+		assertThat(texts(globex.at("/workingHours/FRIDAY"))).containsExactly("08:00-12:00", "13:00-17:00");
+		assertThat(globex.at("/workingHours/SATURDAY")).isEmpty();
+		assertThat(holidays(globex)).containsEntry("2026-08-17", "Proklamasi Kemerdekaan")
+			.containsEntry("2026-03-23", "Cuti Bersama Idul Fitri 1447 H")
+			.containsKey("2027-12-25")
+			.hasSize(42);
+		assertThat(globex.get("version").asInt()).isEqualTo(2);
+
+		JsonNode acme = ok(admin(HttpMethod.GET, "/api/v1/admin/tenants/acme/calendar", null));
+		assertThat(acme.get("timeZone").asText()).isEqualTo("Europe/Amsterdam");
+		assertThat(texts(acme.at("/workingHours/WEDNESDAY"))).containsExactly("09:00-17:30");
+		assertThat(holidays(acme)).containsEntry("2026-04-27", "Koningsdag");
+	}
+
+	@Test
 	void aTenantWithoutACalendarOfItsOwnHasTheDefaultAtVersionZero() throws Exception {
 		String tenant = newTenant();
 
