@@ -1,9 +1,11 @@
 package org.incidentdesk.sla;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
@@ -40,17 +42,20 @@ public class BusinessCalendars {
 
 	private final CalendarRepository repository;
 
-	private final CalendarSettings settings;
-
 	private final Tenancy tenancy;
 
 	private final ObjectMapper json;
 
+	private final BusinessCalendar defaultCalendar;
+
 	private final ConcurrentMap<String, StoredCalendar> cache = new ConcurrentHashMap<>();
+
+	/** The key of the tenants whose calendar the current transaction changes. */
+	private final Object changedTenants = new Object();
 
 	BusinessCalendars(CalendarRepository repository, CalendarSettings settings, Tenancy tenancy, ObjectMapper json) {
 		this.repository = repository;
-		this.settings = settings;
+		this.defaultCalendar = settings.defaultCalendar();
 		this.tenancy = tenancy;
 		this.json = json;
 	}
@@ -65,7 +70,7 @@ public class BusinessCalendars {
 
 	/** The calendar of every tenant that has none of its own. */
 	public BusinessCalendar defaultCalendar() {
-		return this.settings.defaultCalendar();
+		return this.defaultCalendar;
 	}
 
 	/**
@@ -143,7 +148,7 @@ public class BusinessCalendars {
 		}
 		BusinessCalendar before = stored.map(StoredCalendar::calendar).orElseGet(this::defaultCalendar);
 		BusinessCalendar after = edit.apply(before);
-		evictAfterCompletion(tenantId);
+		markChanged(tenantId);
 		if (stored.isEmpty()) {
 			try {
 				this.repository.insert(tenantId, after, actor);
@@ -163,15 +168,18 @@ public class BusinessCalendars {
 
 	/**
 	 * The stored calendar, from the cache when its version is still the stored one. Only
-	 * what a read found is cached; a change evicts its tenant when its transaction ends,
-	 * committed or not, so a calendar read inside a transaction that rolled back does not
-	 * stay.
+	 * committed calendars are cached: a transaction that changed a tenant's calendar
+	 * reads it past the cache, so what a transaction that then rolls back saw is never
+	 * served to anybody.
 	 */
 	private StoredCalendar current(String tenantId) {
+		if (changedInThisTransaction(tenantId)) {
+			return this.repository.find(tenantId).orElseGet(() -> defaultOf(tenantId));
+		}
 		Optional<Integer> version = this.repository.version(tenantId);
 		if (version.isEmpty()) {
 			this.cache.remove(tenantId);
-			return new StoredCalendar(tenantId, defaultCalendar(), StoredCalendar.DEFAULT_VERSION);
+			return defaultOf(tenantId);
 		}
 		StoredCalendar cached = this.cache.get(tenantId);
 		if (cached != null && cached.version() == version.get()) {
@@ -179,22 +187,45 @@ public class BusinessCalendars {
 		}
 		Optional<StoredCalendar> loaded = this.repository.find(tenantId);
 		if (loaded.isEmpty()) {
-			return new StoredCalendar(tenantId, defaultCalendar(), StoredCalendar.DEFAULT_VERSION);
+			return defaultOf(tenantId);
 		}
 		this.cache.put(tenantId, loaded.get());
 		return loaded.get();
 	}
 
-	private void evictAfterCompletion(String tenantId) {
+	private StoredCalendar defaultOf(String tenantId) {
+		return new StoredCalendar(tenantId, this.defaultCalendar, StoredCalendar.DEFAULT_VERSION);
+	}
+
+	/**
+	 * Notes in the transaction that it changes the tenant's calendar, and evicts the
+	 * tenant when the transaction ends, so the next read loads what was committed.
+	 */
+	@SuppressWarnings("unchecked")
+	private void markChanged(String tenantId) {
 		this.cache.remove(tenantId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		Set<String> changed = (Set<String>) TransactionSynchronizationManager.getResource(this.changedTenants);
+		if (changed == null) {
+			Set<String> tenants = new HashSet<>();
+			TransactionSynchronizationManager.bindResource(this.changedTenants, tenants);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					BusinessCalendars.this.cache.remove(tenantId);
+					TransactionSynchronizationManager.unbindResourceIfPossible(BusinessCalendars.this.changedTenants);
+					tenants.forEach(BusinessCalendars.this.cache::remove);
 				}
 			});
+			changed = tenants;
 		}
+		changed.add(tenantId);
+	}
+
+	private boolean changedInThisTransaction(String tenantId) {
+		Object changed = TransactionSynchronizationManager.getResource(this.changedTenants);
+		return changed instanceof Set<?> tenants && tenants.contains(tenantId);
 	}
 
 	private String document(StoredCalendar stored) {

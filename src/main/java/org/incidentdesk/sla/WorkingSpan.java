@@ -81,12 +81,6 @@ public record WorkingSpan(LocalTime start, LocalTime end) {
 		return endsAtMidnight(this.end);
 	}
 
-	/** The span's length on a day without a clock change. */
-	long minutes() {
-		int endMinute = untilMidnight() ? 24 * 60 : this.end.getHour() * 60 + this.end.getMinute();
-		return endMinute - (this.start.getHour() * 60 + this.start.getMinute());
-	}
-
 	/** Whether the two spans share any moment. */
 	boolean overlaps(WorkingSpan other) {
 		return this.start.isBefore(other.endOfDayAware()) && other.start.isBefore(endOfDayAware());

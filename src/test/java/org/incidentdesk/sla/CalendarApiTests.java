@@ -1,11 +1,19 @@
 package org.incidentdesk.sla;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +61,12 @@ class CalendarApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	BusinessCalendars calendars;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void globexHasJakartasWorkingHoursAndTheIndonesianHolidaysOfTheDemoWorld() throws Exception {
@@ -121,6 +136,46 @@ class CalendarApiTests {
 	}
 
 	@Test
+	void changesAtTheSameMomentNeverOverwriteEachOtherUnseen() throws Exception {
+		// Given a tenant with a calendar
+		String tenant = newTenant();
+		ok(admin(HttpMethod.PUT, path(tenant), jakarta(null)));
+
+		// When eight administrators replace it at the same moment, each with other hours
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			for (int i = 0; i < 8; i++) {
+				String span = "%02d:00-17:00".formatted(i + 1);
+				answers.add(pool.submit(() -> {
+					start.await();
+					return admin(HttpMethod.PUT, path(tenant),
+							calendar("Asia/Jakarta", Map.of("MONDAY", List.of(span)), List.of(), null));
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<ResponseEntity<String>> answer : answers) {
+				statuses.add(answer.get(60, TimeUnit.SECONDS).getStatusCode().value());
+			}
+
+			// Then each one was made or refused as a conflict, never lost, and every one
+			// made has a version and an audit entry of its own
+			assertThat(statuses).allMatch(status -> status == 200 || status == 409).contains(200);
+			long made = statuses.stream().filter(status -> status == 200).count();
+			JsonNode stored = ok(admin(HttpMethod.GET, path(tenant), null));
+			assertThat(stored.get("version").asLong()).isEqualTo(1 + made);
+			JsonNode changes = ok(admin(HttpMethod.GET, path(tenant) + "/changes?size=100", null));
+			assertThat(changes).hasSize((int) (1 + made));
+			assertThat(changes.get(0).get("newValue")).isEqualTo(stored);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void theClockCountsWithTheStoredCalendarFromTheMomentItChangesOnAnyNode() throws Exception {
 		// Given a tenant on globex's hours, read once by the clock (and cached)
 		String tenant = newTenant();
@@ -147,6 +202,43 @@ class CalendarApiTests {
 		// Then this node counts with that change from its next call
 		assertThat(this.clock.addBusinessTime(tenant, friday, Duration.ofHours(8)))
 			.isEqualTo(Instant.parse("2026-07-14T08:00:00Z"));
+	}
+
+	@Test
+	void aChangeThatRolledBackIsNeverCountedWith() {
+		// Given a tenant on globex's hours, read by the clock
+		String tenant = newTenant();
+		BusinessCalendar jakarta = BusinessCalendar.weekdays(SlaClockTests.JAKARTA, SlaClockTests.span("08:00-12:00"),
+				SlaClockTests.span("13:00-17:00"));
+		this.calendars.replace(tenant, jakarta, null, "demo");
+		assertThat(this.calendars.calendarOf(tenant)).isEqualTo(jakarta);
+
+		// When a transaction changes it to Amsterdam's hours, counts with them, and rolls
+		// back
+		BusinessCalendar amsterdam = BusinessCalendar.weekdays(SlaClockTests.AMSTERDAM,
+				SlaClockTests.span("09:00-17:30"));
+		this.transactions.executeWithoutResult(status -> {
+			this.calendars.replace(tenant, amsterdam, 1, "demo");
+			assertThat(this.calendars.calendarOf(tenant)).isEqualTo(amsterdam);
+			status.setRollbackOnly();
+		});
+
+		// Then nothing of it is stored
+		assertThat(this.jdbc.sql("select version from business_calendar where tenant_id = :t")
+			.param("t", tenant)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		// And when another node makes that same version number with other hours (straight
+		// in the database), the clock counts with those, not with what the rolled back
+		// transaction saw
+		this.jdbc.sql("update business_calendar set working_hours = :hours, version = 2 where tenant_id = :t")
+			.param("hours", "{\"MONDAY\":[\"06:00-14:00\"]}")
+			.param("t", tenant)
+			.update();
+		BusinessCalendar early = new BusinessCalendar(SlaClockTests.JAKARTA,
+				Map.of(DayOfWeek.MONDAY, List.of(SlaClockTests.span("06:00-14:00"))), new TreeMap<>());
+		assertThat(this.calendars.calendarOf(tenant)).isEqualTo(early);
 	}
 
 	@Test
