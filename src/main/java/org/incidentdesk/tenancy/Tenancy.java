@@ -98,6 +98,11 @@ public class Tenancy {
 		}
 	}
 
+	/** Whether there is a customer organisation with this id. */
+	public boolean tenantExists(String id) {
+		return id != null && tenant(id) != null;
+	}
+
 	List<TenantView> tenants() {
 		return this.identity.createTenantQuery().orderByTenantId().asc().list().stream().map(this::view).toList();
 	}
