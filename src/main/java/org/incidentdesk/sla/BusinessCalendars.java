@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
@@ -123,6 +124,16 @@ public class BusinessCalendars {
 		Map<LocalDate, String> holidays = HolidayCsv.parse(csv);
 		return change(tenantId, expectedVersion, actor, CalendarChange.Kind.HOLIDAYS_IMPORTED,
 				current -> current.withHolidays(holidays));
+	}
+
+	/**
+	 * Reads holidays from CSV as the import does ({@code date,name} lines, header
+	 * optional, {@code #} comments), without storing them.
+	 * @throws InvalidCalendarException naming the first bad line, listing every bad line
+	 * in {@code errors}
+	 */
+	public static SortedMap<LocalDate, String> parseHolidays(String csv) {
+		return HolidayCsv.parse(csv);
 	}
 
 	/**
