@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.system.TenantVariants;
 import org.incidentdesk.cmdb.ConfigurationItem;
+import org.incidentdesk.sla.SlaClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +34,19 @@ public class Classifier {
 
 	static final String ROUTING_DECISION = "IncidentRouting";
 
+	/** The SlaTargets clock whose times count only the business calendar's hours. */
+	static final String BUSINESS_HOURS = "BUSINESS_HOURS";
+
 	private final DecisionService decisions;
 
 	private final Cmdb cmdb;
 
 	private final RepositoryService repository;
 
-	Classifier(DecisionService decisions, Cmdb cmdb, RepositoryService repository) {
+	private final SlaClock clock;
+
+	Classifier(DecisionService decisions, Cmdb cmdb, RepositoryService repository, SlaClock clock) {
+		this.clock = clock;
 		this.decisions = decisions;
 		this.cmdb = cmdb;
 		this.repository = repository;
@@ -67,12 +74,24 @@ public class Classifier {
 		Duration response = Duration.parse((String) sla.get("responseTime"));
 		Duration resolution = Duration.parse((String) sla.get("resolutionTime"));
 		long warningPercent = ((Number) sla.get("warningPercent")).longValue();
-		Instant responseDue = reported.plus(response);
-		Instant resolutionDue = reported.plus(resolution);
-		Instant warning = reported.plus(resolution.multipliedBy(warningPercent).dividedBy(100));
+		// A table without the clock column (from before it existed) runs around the
+		// clock, as every table did then.
+		boolean businessHours = BUSINESS_HOURS.equals(sla.get("clock"));
+		Instant responseDue = after(tenantId, reported, response, businessHours);
+		Instant resolutionDue = after(tenantId, reported, resolution, businessHours);
+		Instant warning = after(tenantId, reported, resolution.multipliedBy(warningPercent).dividedBy(100),
+				businessHours);
 
 		return new Classification(ci, priority, responseDue, warning, resolutionDue, (String) routing.get("firstTeam"),
-				(String) routing.get("vendorTeam"));
+				(String) routing.get("vendorTeam"), businessHours);
+	}
+
+	/**
+	 * When a target of {@code duration} after {@code start} is due: in the customer
+	 * organisation's business time (SlaClock) or around the clock.
+	 */
+	private Instant after(String tenantId, Instant start, Duration duration, boolean businessHours) {
+		return businessHours ? this.clock.addBusinessTime(tenantId, start, duration) : start.plus(duration);
 	}
 
 	/** Priority for given impact and urgency, for callers that need only that. */

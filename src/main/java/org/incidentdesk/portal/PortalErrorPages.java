@@ -6,6 +6,7 @@ import org.incidentdesk.incident.IllegalIncidentStateException;
 import org.incidentdesk.incident.IncidentNotFoundException;
 import org.incidentdesk.knowledge.UnknownArticleException;
 import org.incidentdesk.portal.internal.PortalLocaleResolver;
+import org.incidentdesk.system.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -57,6 +58,9 @@ class PortalErrorPages implements HandlerExceptionResolver, Ordered {
 		if (ex instanceof IllegalIncidentStateException) {
 			return page(request, HttpStatus.CONFLICT, "error.conflict");
 		}
+		if (ex instanceof DomainException refused) {
+			return page(request, statusOf(refused.kind()), messageFor(statusOf(refused.kind())));
+		}
 		if (ex instanceof ErrorResponse error) {
 			return page(request, error.getStatusCode(), messageFor(error.getStatusCode()));
 		}
@@ -72,10 +76,26 @@ class PortalErrorPages implements HandlerExceptionResolver, Ordered {
 		return page;
 	}
 
+	/**
+	 * The status of a refusal the page did not handle itself, as the API answers it (for
+	 * example an organisation that does not exist, or a function only administrators
+	 * use).
+	 */
+	private static HttpStatus statusOf(DomainException.Kind kind) {
+		return switch (kind) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+			default -> HttpStatus.BAD_REQUEST;
+		};
+	}
+
 	private static String messageFor(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 403 -> "error.forbidden";
 			case 404 -> "error.notFound";
+			case 409 -> "error.conflict";
 			case 413 -> "error.tooLarge";
 			default -> status.is4xxClientError() ? "error.badRequest" : "error.internal";
 		};

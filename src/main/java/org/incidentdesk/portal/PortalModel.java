@@ -5,15 +5,16 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every portal page needs besides its own content: who is signed in, the path for
- * the language switch, and the formatter. Error pages get the same through
- * {@link #common}.
+ * What every portal page needs besides its own content: who is signed in (and whether an
+ * administrator, for the administration links), the path for the language switch, and the
+ * formatter. Error pages get the same through {@link #common}.
  */
 @ControllerAdvice(basePackageClasses = PortalModel.class)
 class PortalModel {
@@ -34,6 +35,7 @@ class PortalModel {
 		attributes.put("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
 		if (user != null) {
 			attributes.put("user", user);
+			attributes.put("administrator", AccessPolicy.isAdministrator((CurrentUser) user));
 		}
 		return attributes;
 	}

@@ -3,6 +3,8 @@ package org.incidentdesk.tenancy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -101,6 +103,13 @@ public class Tenancy {
 	/** Whether there is a customer organisation with this id. */
 	public boolean tenantExists(String id) {
 		return id != null && tenant(id) != null;
+	}
+
+	/** The customer organisations' names by id, sorted by id. */
+	public SortedMap<String, String> tenantNames() {
+		SortedMap<String, String> names = new TreeMap<>();
+		this.identity.createTenantQuery().list().forEach(tenant -> names.put(tenant.getId(), tenant.getName()));
+		return names;
 	}
 
 	List<TenantView> tenants() {

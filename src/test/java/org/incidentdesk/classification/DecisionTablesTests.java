@@ -36,13 +36,15 @@ class DecisionTablesTests {
 		assertThat(result.getEntryMap()).containsEntry("priority", priority);
 	}
 
-	@ParameterizedTest(name = "{0}: respond within {1}, resolve within {2}, warn at {3}%")
-	@CsvSource({ "P1,PT15M,PT4H,75", "P2,PT30M,PT8H,75", "P3,PT1H,P1D,80", "P4,PT4H,P3D,80", "P5,PT8H,P5D,80" })
-	void slaTargetRule(String priority, String response, String resolution, int warningPercent) {
+	@ParameterizedTest(name = "{0}: respond within {1}, resolve within {2}, warn at {3}%, on the clock {4}")
+	@CsvSource({ "P1,PT15M,PT4H,75,AROUND_THE_CLOCK", "P2,PT30M,PT8H,75,AROUND_THE_CLOCK",
+			"P3,PT1H,PT8H,80,BUSINESS_HOURS", "P4,PT4H,PT24H,80,BUSINESS_HOURS", "P5,PT8H,PT40H,80,BUSINESS_HOURS" })
+	void slaTargetRule(String priority, String response, String resolution, int warningPercent, String clock) {
 		var result = evaluate("SlaTargets", Variables.putValue("priority", priority));
 
 		assertThat(result.getEntryMap()).containsEntry("responseTime", response)
-			.containsEntry("resolutionTime", resolution);
+			.containsEntry("resolutionTime", resolution)
+			.containsEntry("clock", clock);
 		assertThat(((Number) result.getEntry("warningPercent")).intValue()).isEqualTo(warningPercent);
 	}
 

@@ -110,7 +110,7 @@ class ModelerDeploymentTests {
 	@Test
 	void aRuleWithABrokenExpressionIsRefusedNamingTableRuleAndColumn() throws IOException {
 		long before = this.repository.createDeploymentQuery().count();
-		String broken = model("SlaTargets.dmn").replace("\"P5D\"", "\"P5D");
+		String broken = model("SlaTargets.dmn").replace("\"PT40H\"", "\"PT40H");
 		assertThat(broken).isNotEqualTo(model("SlaTargets.dmn"));
 
 		ResponseEntity<Map<String, Object>> refused = deploy(Map.of("SlaTargets.dmn", broken));
@@ -133,7 +133,8 @@ class ModelerDeploymentTests {
 	@Test
 	void outputsTheApplicationReadsMustHoldWhatItCanUse() throws IOException {
 		String sla = model("SlaTargets.dmn");
-		assertThat(deploy(Map.of("SlaTargets.dmn", sla.replace("\"P5D\"", "\"five days\""))).getBody().get("message"))
+		assertThat(
+				deploy(Map.of("SlaTargets.dmn", sla.replace("\"PT40H\"", "\"forty hours\""))).getBody().get("message"))
 			.asString()
 			.contains("rule 5 (Rule_P5)")
 			.contains("is not an ISO-8601 duration");

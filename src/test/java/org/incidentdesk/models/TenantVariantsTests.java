@@ -52,19 +52,19 @@ class TenantVariantsTests {
 	@BothDatabases
 	@Test
 	void aTableDeployedForOneCustomerTimesOnlyItsNewIncidents() throws IOException {
-		// Given acme's contract gives P3 three hours to respond, not one
-		String table = ModelerUpload.model("SlaTargets.dmn").replaceFirst("\"PT1H\"", "\"PT3H\"");
+		// Given acme's contract gives P2 two hours to respond, not half an hour
+		String table = ModelerUpload.model("SlaTargets.dmn").replaceFirst("\"PT30M\"", "\"PT2H\"");
 		ResponseEntity<Map<String, Object>> deployed = deploy("acme", Map.of("SlaTargets.dmn", table));
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
 		try {
-			// When a P3 incident is reported at acme and one at globex
-			Incident acme = report("acme", "bob", "Scanner skips pages");
-			Incident globex = report("globex", "dodi", "Scanner skips pages");
+			// When a P2 incident is reported at acme and one at globex
+			Incident acme = report("acme", "bob", "Scanner skips pages", Level.HIGH);
+			Incident globex = report("globex", "dodi", "Scanner skips pages", Level.HIGH);
 
 			// Then acme's follows acme's table, and globex's the shared one
-			assertThat(acme.priority()).isEqualTo("P3");
-			assertThat(Duration.between(acme.createdAt(), acme.responseDueAt())).isEqualTo(Duration.ofHours(3));
-			assertThat(Duration.between(globex.createdAt(), globex.responseDueAt())).isEqualTo(Duration.ofHours(1));
+			assertThat(acme.priority()).isEqualTo("P2");
+			assertThat(Duration.between(acme.createdAt(), acme.responseDueAt())).isEqualTo(Duration.ofHours(2));
+			assertThat(Duration.between(globex.createdAt(), globex.responseDueAt())).isEqualTo(Duration.ofMinutes(30));
 		}
 		finally {
 			this.repository.deleteDeployment((String) deployed.getBody().get("id"), true);
@@ -132,11 +132,15 @@ class TenantVariantsTests {
 	}
 
 	private Incident report(String tenant, String caller, String summary) {
+		return report(tenant, caller, summary, Level.MEDIUM);
+	}
+
+	private Incident report(String tenant, String caller, String summary, Level impact) {
 		return this.incidents.report(TestReports.report(summary)
 			.by(tenant, caller)
 			.via(Channel.PHONE)
 			.category("hardware")
-			.levels(Level.MEDIUM, Level.MEDIUM)
+			.levels(impact, Level.MEDIUM)
 			.build());
 	}
 

@@ -38,13 +38,14 @@ public final class DecisionTableChecks {
 	/** What one output of one of the product's tables must hold. */
 	private enum Kind {
 
-		DURATION, PERCENT, PRIORITY, GROUP, HANDOVER_KIND, WORK_LOCATION, TRIAGE_DECISION
+		DURATION, PERCENT, PRIORITY, GROUP, HANDOVER_KIND, WORK_LOCATION, TRIAGE_DECISION, CLOCK
 
 	}
 
 	/** The outputs the application reads, by decision id and output name. */
 	private static final Map<String, Map<String, Kind>> PRODUCT_OUTPUTS = Map.of("SlaTargets",
-			Map.of("responseTime", Kind.DURATION, "resolutionTime", Kind.DURATION, "warningPercent", Kind.PERCENT),
+			Map.of("responseTime", Kind.DURATION, "resolutionTime", Kind.DURATION, "warningPercent", Kind.PERCENT,
+					"clock", Kind.CLOCK),
 			"IncidentPriority", Map.of("priority", Kind.PRIORITY), "IncidentRouting",
 			Map.of("firstTeam", Kind.GROUP, "vendorTeam", Kind.GROUP), "IncidentHandover",
 			Map.of("handoverTo", Kind.GROUP, "handoverKind", Kind.HANDOVER_KIND, "workLocation", Kind.WORK_LOCATION),
@@ -53,8 +54,8 @@ public final class DecisionTableChecks {
 	/** The values an output of a kind with a fixed set of answers may hold. */
 	private static final Map<Kind, List<String>> CHOICES = Map.of(Kind.PRIORITY, List.of("P1", "P2", "P3", "P4", "P5"),
 			Kind.HANDOVER_KIND, List.of("ESCALATION", "TRANSFER", "DISPATCH"), Kind.WORK_LOCATION,
-			List.of("REMOTE", "ONSITE"), Kind.TRIAGE_DECISION,
-			List.of("RESOLVE", "REQUEST_INFO", "ESCALATE", "DISPATCH_ONSITE", "DUPLICATE"));
+			List.of("REMOTE", "ONSITE"), Kind.CLOCK, List.of("AROUND_THE_CLOCK", "BUSINESS_HOURS"),
+			Kind.TRIAGE_DECISION, List.of("RESOLVE", "REQUEST_INFO", "ESCALATE", "DISPATCH_ONSITE", "DUPLICATE"));
 
 	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
 
@@ -184,7 +185,7 @@ public final class DecisionTableChecks {
 			case PERCENT -> (value instanceof Number number && number.doubleValue() > 0 && number.doubleValue() < 100
 					&& number.doubleValue() == Math.floor(number.doubleValue())) ? Optional.empty()
 							: Optional.of("must be a whole number of percent between 1 and 99.");
-			case PRIORITY, HANDOVER_KIND, WORK_LOCATION, TRIAGE_DECISION -> {
+			case PRIORITY, HANDOVER_KIND, WORK_LOCATION, TRIAGE_DECISION, CLOCK -> {
 				List<String> choices = CHOICES.get(kind);
 				if ((value == null && kind == Kind.TRIAGE_DECISION)
 						|| (value instanceof String text && choices.contains(text))) {

@@ -45,19 +45,21 @@ class ModelChangesTests {
 
 	@Test
 	void aRedeployedSlaTableRetimesTheSlaOfNewIncidents() throws IOException {
-		// Given the process owner gives P3 two hours to respond instead of one
+		// Given the process owner gives P2 (around the clock) an hour to respond instead
+		// of
+		// half an hour
 		String table = Files.readString(Path.of("processes", "SlaTargets.dmn"), StandardCharsets.UTF_8);
-		String changed = table.replaceFirst("\"PT1H\"", "\"PT2H\"");
+		String changed = table.replaceFirst("\"PT30M\"", "\"PT1H\"");
 		assertThat(changed).isNotEqualTo(table);
 
 		Deployment deployment = deploy("SlaTargets.dmn", changed);
 		try {
-			// When a P3 incident is reported
-			Incident incident = report("Shared calendar shows old entries", "email", Level.MEDIUM, Level.MEDIUM);
+			// When a P2 incident is reported
+			Incident incident = report("Shared calendar shows old entries", "email", Level.HIGH, Level.MEDIUM);
 
 			// Then its response due time and its response timer follow the new table
-			assertThat(incident.priority()).isEqualTo("P3");
-			assertThat(Duration.between(incident.createdAt(), incident.responseDueAt())).isEqualTo(Duration.ofHours(2));
+			assertThat(incident.priority()).isEqualTo("P2");
+			assertThat(Duration.between(incident.createdAt(), incident.responseDueAt())).isEqualTo(Duration.ofHours(1));
 			Job responseTimer = this.management.createJobQuery()
 				.processInstanceId(incident.processInstanceId())
 				.activityId(Element.BOUNDARY_EVENT_RESPONSE_SLA_DUE)
@@ -69,8 +71,8 @@ class ModelChangesTests {
 		}
 
 		// And once the change is withdrawn, new incidents are back to the original table
-		Incident later = report("Shared calendar still old", "email", Level.MEDIUM, Level.MEDIUM);
-		assertThat(Duration.between(later.createdAt(), later.responseDueAt())).isEqualTo(Duration.ofHours(1));
+		Incident later = report("Shared calendar still old", "email", Level.HIGH, Level.MEDIUM);
+		assertThat(Duration.between(later.createdAt(), later.responseDueAt())).isEqualTo(Duration.ofMinutes(30));
 	}
 
 	@Test
