@@ -14,11 +14,11 @@ import java.time.OffsetDateTime;
  * @param oldValue the settings before as JSON, {@code null} before the first version
  * @param newValue the settings after as JSON
  */
-record SlaSettingsChange(long id, String tenantId, int version, Kind kind, OffsetDateTime changedAt, String changedBy,
-		String oldValue, String newValue) {
+public record SlaSettingsChange(long id, String tenantId, int version, Kind kind, OffsetDateTime changedAt,
+		String changedBy, String oldValue, String newValue) {
 
 	/** What kind of change it was. */
-	enum Kind {
+	public enum Kind {
 
 		/**
 		 * The global settings stored at the first start, from

@@ -23,7 +23,7 @@ import org.incidentdesk.system.RefusedRequestException;
  * is stored
  */
 @JsonIgnoreProperties({ "tenantId", "effective", "updatedAt", "updatedBy" })
-record SlaSettingsRequest(@Schema(example = "P3D") String autoCloseAfter,
+public record SlaSettingsRequest(@Schema(example = "P3D") String autoCloseAfter,
 		@Schema(example = "P2D") String callerReplyTimeout,
 		@Schema(example = "[\"AWAITING_CALLER\", \"AWAITING_VENDOR\", \"AWAITING_CHANGE\"]") List<String> pausingReasons,
 		@Schema(description = "The version the change is based on; a stale one is refused with 409",
@@ -34,7 +34,7 @@ record SlaSettingsRequest(@Schema(example = "P3D") String autoCloseAfter,
 	 * @throws RefusedRequestException (invalid) naming the first bad field in
 	 * {@code field}, every one in {@code errors}
 	 */
-	SlaValues toGlobal(KnownHoldReasons holdReasons) {
+	public SlaValues toGlobal(KnownHoldReasons holdReasons) {
 		return values(holdReasons, true);
 	}
 
@@ -42,7 +42,7 @@ record SlaSettingsRequest(@Schema(example = "P3D") String autoCloseAfter,
 	 * The tenant's override this asks for.
 	 * @throws RefusedRequestException as {@link #toGlobal}
 	 */
-	SlaValues toOverride(KnownHoldReasons holdReasons) {
+	public SlaValues toOverride(KnownHoldReasons holdReasons) {
 		return values(holdReasons, false);
 	}
 

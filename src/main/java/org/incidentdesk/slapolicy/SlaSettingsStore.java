@@ -34,10 +34,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * node would go on timing with the old settings until it expired.
  */
 @Service
-class SlaSettingsStore {
+public class SlaSettingsStore {
 
 	/** The most changes one page of the audit lists. */
-	static final int MAX_PAGE_SIZE = 100;
+	public static final int MAX_PAGE_SIZE = 100;
 
 	/** Who stored the settings of the first start. */
 	static final String SYSTEM = "system";
@@ -67,7 +67,7 @@ class SlaSettingsStore {
 	 * else the global settings. Does not check that the tenant exists (an unknown tenant,
 	 * or none, has the global settings).
 	 */
-	SlaValues effective(String tenantId) {
+	public SlaValues effective(String tenantId) {
 		if (tenantId == null) {
 			return global().values();
 		}
@@ -80,7 +80,7 @@ class SlaSettingsStore {
 	/**
 	 * The global settings; until the first start stored them, those of the properties.
 	 */
-	StoredSlaSettings global() {
+	public StoredSlaSettings global() {
 		StoredSlaSettings stored = current(List.of(SlaSettingsRepository.GLOBAL)).get(SlaSettingsRepository.GLOBAL);
 		return (stored != null) ? stored : StoredSlaSettings.neverStored(null, initialValues());
 	}
@@ -89,14 +89,14 @@ class SlaSettingsStore {
 	 * The tenant's override (version 0 and no values when it never had one).
 	 * @throws RefusedRequestException (not found) for an unknown tenant
 	 */
-	StoredSlaSettings override(String tenantId) {
+	public StoredSlaSettings override(String tenantId) {
 		requireTenant(tenantId);
 		StoredSlaSettings stored = current(List.of(tenantId)).get(tenantId);
 		return (stored != null) ? stored : StoredSlaSettings.neverStored(tenantId, SlaValues.NO_OVERRIDE);
 	}
 
 	/** The overrides that set anything, by tenant id. */
-	List<StoredSlaSettings> overrides() {
+	public List<StoredSlaSettings> overrides() {
 		return this.repository.overrides();
 	}
 
@@ -110,7 +110,7 @@ class SlaSettingsStore {
 	 * another change came first
 	 */
 	@Transactional
-	StoredSlaSettings replaceGlobal(SlaValues values, Integer expectedVersion, String actor) {
+	public StoredSlaSettings replaceGlobal(SlaValues values, Integer expectedVersion, String actor) {
 		if (!values.isComplete()) {
 			throw new IllegalArgumentException("The global SLA settings need every value: " + values);
 		}
@@ -124,7 +124,7 @@ class SlaSettingsStore {
 	 * {@link #replaceGlobal}
 	 */
 	@Transactional
-	StoredSlaSettings replaceOverride(String tenantId, SlaValues values, Integer expectedVersion, String actor) {
+	public StoredSlaSettings replaceOverride(String tenantId, SlaValues values, Integer expectedVersion, String actor) {
 		requireTenant(tenantId);
 		return change(tenantId, values, expectedVersion, actor, SlaSettingsChange.Kind.CHANGED);
 	}
@@ -136,7 +136,7 @@ class SlaSettingsStore {
 	 * {@link #replaceGlobal}
 	 */
 	@Transactional
-	StoredSlaSettings removeOverride(String tenantId, Integer expectedVersion, String actor) {
+	public StoredSlaSettings removeOverride(String tenantId, Integer expectedVersion, String actor) {
 		requireTenant(tenantId);
 		Optional<StoredSlaSettings> stored = this.repository.find(tenantId);
 		int version = stored.map(StoredSlaSettings::version).orElse(StoredSlaSettings.NEVER_STORED);
@@ -155,7 +155,7 @@ class SlaSettingsStore {
 	 * the tenant need not exist any more.
 	 * @throws RefusedRequestException invalid for a bad page
 	 */
-	List<SlaSettingsChange> changes(String tenantId, int page, int size) {
+	public List<SlaSettingsChange> changes(String tenantId, int page, int size) {
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
 			throw RefusedRequestException
 				.invalid("Invalid page",

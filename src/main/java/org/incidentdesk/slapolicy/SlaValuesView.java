@@ -14,10 +14,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param callerReplyTimeout how long a question to the caller waits for the reply
  * @param pausingReasons the hold reasons that pause the SLA clock
  */
-record SlaValuesView(@Schema(example = "P3D") String autoCloseAfter, @Schema(example = "P2D") String callerReplyTimeout,
+public record SlaValuesView(@Schema(example = "P3D") String autoCloseAfter,
+		@Schema(example = "P2D") String callerReplyTimeout,
 		@Schema(example = "[\"AWAITING_CALLER\", \"AWAITING_VENDOR\", \"AWAITING_CHANGE\"]") List<String> pausingReasons) {
 
-	static SlaValuesView of(SlaValues values) {
+	/** The values written as the API writes them. */
+	public static SlaValuesView of(SlaValues values) {
 		return new SlaValuesView(format(values.autoCloseAfter()), format(values.callerReplyTimeout()),
 				(values.pausingReasons() != null) ? List.copyOf(values.pausingReasons()) : null);
 	}

@@ -14,10 +14,11 @@ import java.time.OffsetDateTime;
  * @param updatedAt when the last change was made, {@code null} for version 0
  * @param updatedBy who made it, {@code null} for version 0
  */
-record StoredSlaSettings(String tenantId, SlaValues values, int version, OffsetDateTime updatedAt, String updatedBy) {
+public record StoredSlaSettings(String tenantId, SlaValues values, int version, OffsetDateTime updatedAt,
+		String updatedBy) {
 
 	/** The version of settings that were never stored. */
-	static final int NEVER_STORED = 0;
+	public static final int NEVER_STORED = 0;
 
 	static StoredSlaSettings neverStored(String tenantId, SlaValues values) {
 		return new StoredSlaSettings(tenantId, values, NEVER_STORED, null, null);

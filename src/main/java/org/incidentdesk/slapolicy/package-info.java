@@ -6,8 +6,10 @@
  * <ul>
  * <li>{@link org.incidentdesk.slapolicy.SlaPolicy} (bean {@code slaPolicy}) answers them
  * for a tenant: to the timers of the process model and to the other modules.</li>
- * <li>The settings are stored versioned, every change audited, and read through a cache
- * checked against the stored versions, so a change counts at once on every node.</li>
+ * <li>{@link org.incidentdesk.slapolicy.SlaSettingsStore} keeps them: versioned, every
+ * change audited, read through a cache checked against the stored versions, so a change
+ * counts at once on every node. The API and the portal's pages change them through it,
+ * with {@link org.incidentdesk.slapolicy.SlaSettingsRequest} checking what was sent.</li>
  * <li>{@link org.incidentdesk.slapolicy.KnownHoldReasons} is the one thing this module
  * needs from {@code incident}, which provides it, so that {@code incident} can use this
  * module without a cycle.</li>
