@@ -12,6 +12,14 @@ public final class IncidentEvents {
 	private IncidentEvents() {
 	}
 
+	/** The incident went on hold. */
+	public record PutOnHold(String number, String tenantId, HoldReason reason) {
+	}
+
+	/** The incident is no longer on hold. */
+	public record TakenOffHold(String number, String tenantId) {
+	}
+
 	/** The incident is registered and its process runs. */
 	public record Registered(String number) {
 	}

@@ -106,14 +106,14 @@ public class IncidentRecords {
 
 	/** Records the outcome of classification: CI, priority and the SLA due times. */
 	public void classify(String number, Long ciId, String priority, OffsetDateTime responseDueAt,
-			OffsetDateTime resolutionWarningAt, OffsetDateTime resolutionDueAt) {
+			OffsetDateTime resolutionWarningAt, OffsetDateTime resolutionDueAt, boolean businessHours) {
 		Incident incident = get(number);
 		OffsetDateTime now = this.clock.nowUtc();
 		this.repository.update(incident, now, """
 				ci_id = :ci, priority = :priority, response_due_at = :responseDue,
-				resolution_warning_at = :warning, resolution_due_at = :resolutionDue""", "ci", ciId, "priority",
-				priority, "responseDue", responseDueAt, "warning", resolutionWarningAt, "resolutionDue",
-				resolutionDueAt);
+				resolution_warning_at = :warning, resolution_due_at = :resolutionDue,
+				sla_business_hours = :businessHours""", "ci", ciId, "priority", priority, "responseDue", responseDueAt,
+				"warning", resolutionWarningAt, "resolutionDue", resolutionDueAt, "businessHours", businessHours);
 		changed(incident, "priority", incident.priority(), priority, Visibility.PUBLIC, now);
 		changed(incident, "resolutionDueAt", incident.resolutionDueAt(), resolutionDueAt, Visibility.PUBLIC, now);
 	}
@@ -131,6 +131,56 @@ public class IncidentRecords {
 		if (target == IncidentState.ON_HOLD) {
 			changed(incident, "holdReason", incident.holdReason(), holdReason, Visibility.PUBLIC, now);
 		}
+		if (incident.state() == IncidentState.ON_HOLD && target != IncidentState.ON_HOLD) {
+			this.events.publishEvent(new IncidentEvents.TakenOffHold(number, incident.tenantId()));
+		}
+		else if (incident.state() != IncidentState.ON_HOLD && target == IncidentState.ON_HOLD) {
+			this.events.publishEvent(new IncidentEvents.PutOnHold(number, incident.tenantId(), holdReason));
+		}
+	}
+
+	/**
+	 * Stops the incident's SLA clock (it is on hold for a reason that pauses it), once: a
+	 * clock that is paused stays paused from when it first stopped.
+	 */
+	public void pauseSla(String number, String reason) {
+		Incident incident = get(number);
+		if (incident.slaPausedAt() != null) {
+			return;
+		}
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident, now, "sla_paused_at = :now", "now", now);
+		append(incident.id(), ActivityKind.SLA, Visibility.PUBLIC, this.actor.id(),
+				"The SLA clock is paused: " + reason + ".", "slaPausedAt", null, now.toString(), now);
+	}
+
+	/**
+	 * Starts the incident's paused SLA clock again: the paused time is added to its
+	 * total, and the due dates the pause held back move to the ones given.
+	 * @param paused the paused time, in the incident's clock (business or wall time)
+	 */
+	public void resumeSla(String number, Duration paused, OffsetDateTime responseDueAt,
+			OffsetDateTime resolutionWarningAt, OffsetDateTime resolutionDueAt) {
+		Incident incident = get(number);
+		if (incident.slaPausedAt() == null) {
+			return;
+		}
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident, now, """
+				sla_paused_at = null, sla_paused_seconds = :total, response_due_at = :responseDue,
+				resolution_warning_at = :warning, resolution_due_at = :resolutionDue""", "total",
+				incident.slaPausedSeconds() + paused.toSeconds(), "responseDue", responseDueAt, "warning",
+				resolutionWarningAt, "resolutionDue", resolutionDueAt);
+		append(incident.id(), ActivityKind.SLA, Visibility.PUBLIC, this.actor.id(),
+				"The SLA clock runs again after " + describe(paused)
+						+ (incident.slaBusinessHours() ? " of business time" : "")
+						+ " paused; the resolution is now due " + resolutionDueAt + " (was "
+						+ incident.resolutionDueAt() + ").",
+				"resolutionDueAt", String.valueOf(incident.resolutionDueAt()), String.valueOf(resolutionDueAt), now);
+	}
+
+	private static String describe(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	/** The group (and person) now working on the incident. */

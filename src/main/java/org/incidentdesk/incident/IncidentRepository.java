@@ -493,7 +493,8 @@ class IncidentRepository implements TrailLock {
 				rs.getObject("time_to_resolve_seconds", Long.class), rs.getObject("sla_met", Boolean.class),
 				rs.getInt("escalation_count"), rs.getInt("hierarchical_escalation_count"), rs.getInt("reopen_count"),
 				rs.getString("duplicate_of"), rs.getString("process_instance_id"), time(rs, "created_at"),
-				time(rs, "updated_at"), rs.getInt("version"));
+				time(rs, "updated_at"), rs.getInt("version"), rs.getBoolean("sla_business_hours"),
+				time(rs, "sla_paused_at"), rs.getLong("sla_paused_seconds"));
 	}
 
 	private static HoldReason enumOrNull(String value) {

@@ -368,7 +368,7 @@ class IncidentControllerTests {
 		return new Incident(1, number, "acme", caller, caller, Channel.API, "VPN does not connect", null, "network",
 				null, Level.MEDIUM, Level.MEDIUM, "P3", IncidentState.NEW, null, "service-desk", null, 1, false, null,
 				null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, 0, 0, null,
-				"pi-1", now, now, 0);
+				"pi-1", now, now, 0, false, null, 0);
 	}
 
 }

@@ -78,7 +78,7 @@ class IncidentKnowledgeControllerTests {
 		return new Incident(1, "INC0001001", "acme", "alice", "alice", Channel.PORTAL, summary, "It does not work.",
 				"software", null, Level.LOW, Level.LOW, "P5", IncidentState.RESOLVED, null, "service-desk", "sam", 1,
 				false, null, null, null, null, null, null, null, null, "SOLVED_PERMANENTLY", resolutionNotes, null,
-				null, null, null, null, 0, 0, 0, null, null, null, null, 0);
+				null, null, null, null, 0, 0, 0, null, null, null, null, 0, false, null, 0);
 	}
 
 	private static MockHttpServletRequestBuilder as(CurrentUser user, MockHttpServletRequestBuilder request) {

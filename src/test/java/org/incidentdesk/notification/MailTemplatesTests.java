@@ -135,7 +135,7 @@ class MailTemplatesTests {
 		return new Incident(42, "INC0000042", "acme", "alice", null, Channel.PORTAL, summary, "details", "hardware",
 				null, Level.MEDIUM, Level.MEDIUM, "P3", state, null, "support-infrastructure", null, 2, false, null,
 				null, now.plusHours(8), null, null, null, null, null, "FIXED", "Replaced the VPN client profile.", null,
-				null, null, null, null, 1, 0, 0, null, null, now, now, 0);
+				null, null, null, null, 1, 0, 0, null, null, now, now, 0, false, null, 0);
 	}
 
 }

@@ -40,7 +40,7 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 		this.records.classify(number, (classification.ci() != null) ? classification.ci().id() : null,
 				classification.priority(), classification.responseDueAt().atOffset(ZoneOffset.UTC),
 				classification.resolutionWarningAt().atOffset(ZoneOffset.UTC),
-				classification.resolutionDueAt().atOffset(ZoneOffset.UTC));
+				classification.resolutionDueAt().atOffset(ZoneOffset.UTC), classification.businessHours());
 		Incident incident = this.records.get(number);
 		execution.setVariable(Var.SUMMARY, incident.summary());
 		execution.setVariable(Var.DESCRIPTION, incident.description());

@@ -1,0 +1,191 @@
+package org.incidentdesk.incident.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.incident.Incident;
+import org.incidentdesk.incident.IncidentEvents;
+import org.incidentdesk.incident.IncidentRecords;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.sla.SlaClock;
+import org.incidentdesk.slapolicy.SlaPolicy;
+import org.incidentdesk.system.EngineClock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA clock stops while an incident is on hold for a reason that pauses it (the SLA
+ * settings' pausing reasons; waiting for the caller's reply is such a hold), and runs
+ * again when the hold ends. Then every SLA date that was still ahead when the pause began
+ * moves by the paused time, counted in the incident's clock (business hours or every
+ * hour): on the record, in the process variables, on the SLA timers' jobs and on the
+ * tasks' due and follow-up dates, all in the transaction that ends the hold.
+ */
+@Component
+class SlaPauses {
+
+	private final IncidentRecords records;
+
+	private final SlaPolicy policy;
+
+	private final SlaClock slaClock;
+
+	private final EngineClock clock;
+
+	private final RuntimeService runtime;
+
+	private final ManagementService management;
+
+	private final TaskService tasks;
+
+	private final CommandExecutor commands;
+
+	SlaPauses(IncidentRecords records, SlaPolicy policy, SlaClock slaClock, EngineClock clock, RuntimeService runtime,
+			ManagementService management, TaskService tasks, ProcessEngine engine) {
+		this.records = records;
+		this.policy = policy;
+		this.slaClock = slaClock;
+		this.clock = clock;
+		this.runtime = runtime;
+		this.management = management;
+		this.tasks = tasks;
+		this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+			.getCommandExecutorTxRequired();
+	}
+
+	@EventListener
+	void onHold(IncidentEvents.PutOnHold hold) {
+		if (this.policy.pauses(hold.tenantId(), hold.reason().name())) {
+			this.records.pauseSla(hold.number(),
+					"on hold, " + hold.reason().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+		}
+	}
+
+	@EventListener
+	void offHold(IncidentEvents.TakenOffHold hold) {
+		Incident incident = this.records.get(hold.number());
+		if (incident.slaPausedAt() == null) {
+			return;
+		}
+		Instant from = incident.slaPausedAt().toInstant();
+		Instant to = this.clock.now();
+		Duration paused = incident.slaBusinessHours() ? this.slaClock.businessTimeBetween(incident.tenantId(), from, to)
+				: Duration.between(from, to);
+		if (paused.isNegative()) {
+			paused = Duration.ZERO;
+		}
+		OffsetDateTime response = (incident.respondedAt() == null)
+				? moved(incident, incident.responseDueAt(), from, paused) : incident.responseDueAt();
+		OffsetDateTime warning = moved(incident, incident.resolutionWarningAt(), from, paused);
+		OffsetDateTime resolution = moved(incident, incident.resolutionDueAt(), from, paused);
+		this.records.resumeSla(hold.number(), paused, response, warning, resolution);
+		if (incident.processInstanceId() != null) {
+			withoutAuthorization(() -> moveInProcess(incident, response, warning, resolution));
+		}
+	}
+
+	/**
+	 * A due date that was still ahead when the pause began moves by the paused time in
+	 * the incident's clock; one already past stays (its SLA was missed or met before).
+	 */
+	private OffsetDateTime moved(Incident incident, OffsetDateTime due, Instant pauseBegan, Duration paused) {
+		if (due == null || !due.toInstant().isAfter(pauseBegan) || paused.isZero()) {
+			return due;
+		}
+		Instant later = incident.slaBusinessHours()
+				? this.slaClock.addBusinessTime(incident.tenantId(), due.toInstant(), paused)
+				: due.toInstant().plus(paused);
+		return later.atOffset(ZoneOffset.UTC);
+	}
+
+	private void moveInProcess(Incident incident, OffsetDateTime response, OffsetDateTime warning,
+			OffsetDateTime resolution) {
+		String processInstance = incident.processInstanceId();
+		if (this.runtime.createProcessInstanceQuery().processInstanceId(processInstance).count() == 0) {
+			return;
+		}
+		move(processInstance, Var.RESPONSE_DUE_AT, Element.BOUNDARY_EVENT_RESPONSE_SLA_DUE, incident.responseDueAt(),
+				response);
+		move(processInstance, Var.RESOLUTION_WARNING_AT, Element.BOUNDARY_EVENT_RESOLUTION_SLA_WARNING,
+				incident.resolutionWarningAt(), warning);
+		move(processInstance, Var.RESOLUTION_DUE_AT, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED,
+				incident.resolutionDueAt(), resolution);
+	}
+
+	/**
+	 * Moves one SLA date in the process: its variable, its timer's job, and every task
+	 * due or following up at it.
+	 */
+	private void move(String processInstance, String variable, String timer, OffsetDateTime before,
+			OffsetDateTime after) {
+		if (before == null || after == null || before.isEqual(after)) {
+			return;
+		}
+		Date old = Date.from(before.toInstant());
+		Date now = Date.from(after.toInstant());
+		this.runtime.setVariable(processInstance, variable, now);
+		for (Job job : this.management.createJobQuery()
+			.processInstanceId(processInstance)
+			.activityId(timer)
+			.timers()
+			.list()) {
+			this.management.setJobDuedate(job.getId(), now);
+		}
+		for (Task task : this.tasks.createTaskQuery().processInstanceId(processInstance).list()) {
+			boolean changed = false;
+			if (sameSecond(task.getDueDate(), old)) {
+				task.setDueDate(now);
+				changed = true;
+			}
+			if (sameSecond(task.getFollowUpDate(), old)) {
+				task.setFollowUpDate(now);
+				changed = true;
+			}
+			if (changed) {
+				this.tasks.saveTask(task);
+			}
+		}
+	}
+
+	/** The record keeps what its database keeps; the engine has milliseconds. */
+	private static boolean sameSecond(Date a, Date b) {
+		return a != null && Objects.equals(a.getTime() / 1000, b.getTime() / 1000);
+	}
+
+	/** The server moves its own timers, whoever ended the hold. */
+	private void withoutAuthorization(Runnable work) {
+		this.commands.execute(context -> {
+			boolean authorizing = context.isAuthorizationCheckEnabled();
+			boolean tenantChecking = context.isTenantCheckEnabled();
+			context.disableAuthorizationCheck();
+			context.disableTenantCheck();
+			try {
+				work.run();
+				return null;
+			}
+			finally {
+				if (authorizing) {
+					context.enableAuthorizationCheck();
+				}
+				if (tenantChecking) {
+					context.enableTenantCheck();
+				}
+			}
+		});
+	}
+
+}

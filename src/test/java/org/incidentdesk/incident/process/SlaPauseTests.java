@@ -1,0 +1,239 @@
+package org.incidentdesk.incident.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.incidentdesk.BothDatabases;
+import org.incidentdesk.IncidentDeskTest;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The SLA clock pauses while an incident is on hold for a pausing reason: on resume, the
+ * response, warning and breach dates move by the paused business time, on the record, on
+ * the timers and on the task; a hold for a reason that does not pause moves nothing. The
+ * engine clock plays the hours; everything else goes through the REST API.
+ */
+@IncidentDeskTest
+@BothDatabases
+class SlaPauseTests {
+
+	private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+	private static final DateTimeFormatter ENGINE_REST = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	ObjectMapper json;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void aHoldForTwoBusinessHoursMovesAllThreeTimersByTwoBusinessHours() throws Exception {
+		// Given a P3 reported Monday 09:00 in Jakarta (working 08:00-17:00): respond by
+		// 10:00, warned at 15:24, resolve by 17:00
+		String tenant = tenantWithCalendar();
+		String number = reportAt(jakarta(9, 9, 0), tenant);
+		assertThat(dates(number)).containsExactly(jakarta(9, 10, 0), jakarta(9, 15, 24), jakarta(9, 17, 0));
+
+		// When it waits for the vendor from 09:30 to 11:30
+		at(jakarta(9, 9, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
+				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		at(jakarta(9, 11, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+
+		// Then every date moved by two business hours: the warning and the breach into
+		// Tuesday
+		List<ZonedDateTime> moved = List.of(jakarta(9, 12, 0), jakarta(10, 8, 24), jakarta(10, 10, 0));
+		assertThat(dates(number)).containsExactlyElementsOf(moved);
+		// on the timers
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESPONSE_SLA_DUE)).isEqualTo(moved.get(0).toInstant());
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_WARNING)).isEqualTo(moved.get(1).toInstant());
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED)).isEqualTo(moved.get(2).toInstant());
+		// on the triage task, as Tasklist reads it
+		JsonNode task = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0);
+		assertThat(OffsetDateTime.parse(task.get("due").asText(), ENGINE_REST).toInstant())
+			.isEqualTo(moved.get(0).toInstant());
+		assertThat(OffsetDateTime.parse(task.get("followUp").asText(), ENGINE_REST).toInstant())
+			.isEqualTo(moved.get(1).toInstant());
+		// and on the timeline, which the caller sees too
+		JsonNode timeline = read("sam", "/api/v1/incidents/" + number + "/timeline");
+		assertThat(timeline.toString()).contains("The SLA clock is paused: on hold, awaiting vendor.")
+			.contains("The SLA clock runs again after 2h of business time paused");
+	}
+
+	@Test
+	void aHoldForAReasonThatDoesNotPauseMovesNothing() throws Exception {
+		// Given a customer whose contract counts the vendor's time
+		String tenant = tenantWithCalendar();
+		expect(as("demo", HttpMethod.PUT, "/api/v1/admin/sla/settings/tenants/" + tenant,
+				Map.of("pausingReasons", List.of("AWAITING_CALLER"))), HttpStatus.OK);
+		String number = reportAt(jakarta(9, 9, 0), tenant);
+
+		// When it waits for the vendor for two hours
+		at(jakarta(9, 9, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
+				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		at(jakarta(9, 11, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+
+		// Then nothing moved
+		assertThat(dates(number)).containsExactly(jakarta(9, 10, 0), jakarta(9, 15, 24), jakarta(9, 17, 0));
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED))
+			.isEqualTo(jakarta(9, 17, 0).toInstant());
+	}
+
+	@Test
+	void waitingForTheCallersReplyPausesTheClockUntilTheReply() throws Exception {
+		String tenant = tenantWithCalendar();
+		String number = reportAt(jakarta(9, 9, 0), tenant);
+
+		// When the service desk asks the caller at 09:10 and the caller answers at 10:10
+		at(jakarta(9, 9, 10));
+		String triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0)
+			.get("id")
+			.asText();
+		expect(as("sam", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
+				Map.of("variables", Map.of("triageDecision", Map.of("value", "REQUEST_INFO", "type", "String"),
+						"callerQuestion", Map.of("value", "Which tray jams?", "type", "String")))),
+				HttpStatus.NO_CONTENT);
+		at(jakarta(9, 10, 10));
+		expect(as("caller-" + tenant, HttpMethod.POST, "/api/v1/incidents/" + number + "/comments",
+				Map.of("body", "The lower tray.")), HttpStatus.CREATED);
+
+		// Then the response was met at 09:10 and stays; the warning and the resolution
+		// moved by the hour the incident waited for the caller
+		assertThat(dates(number)).containsExactly(jakarta(9, 10, 0), jakarta(9, 16, 24), jakarta(10, 9, 0));
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED))
+			.isEqualTo(jakarta(10, 9, 0).toInstant());
+		JsonNode task = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0);
+		assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(Element.TASK_TRIAGE_INCIDENT);
+		assertThat(OffsetDateTime.parse(task.get("followUp").asText(), ENGINE_REST).toInstant())
+			.isEqualTo(jakarta(9, 16, 24).toInstant());
+	}
+
+	/** Response, warning and resolution due, in Jakarta time. */
+	private List<ZonedDateTime> dates(String number) throws Exception {
+		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
+		JsonNode warning = read("demo", "/engine-rest/process-instance?businessKey=" + number);
+		String processInstance = warning.get(0).get("id").asText();
+		JsonNode warningVariable = read("demo",
+				"/engine-rest/process-instance/" + processInstance + "/variables/resolutionWarningAt");
+		return List.of(zoned(incident.get("responseDueAt").asText()),
+				OffsetDateTime.parse(warningVariable.get("value").asText(), ENGINE_REST).toInstant().atZone(JAKARTA),
+				zoned(incident.get("resolutionDueAt").asText()));
+	}
+
+	private java.time.Instant timer(String number, String activity) throws Exception {
+		String processInstance = read("demo", "/engine-rest/process-instance?businessKey=" + number).get(0)
+			.get("id")
+			.asText();
+		return this.management.createJobQuery()
+			.processInstanceId(processInstance)
+			.activityId(activity)
+			.singleResult()
+			.getDuedate()
+			.toInstant();
+	}
+
+	private String reportAt(ZonedDateTime when, String tenant) throws Exception {
+		at(when);
+		ResponseEntity<String> created = expect(as("sam", HttpMethod.POST, "/api/v1/incidents",
+				Map.of("tenantId", tenant, "callerId", "caller-" + tenant, "summary", "Label printer jams", "category",
+						"hardware", "impact", "MEDIUM", "urgency", "MEDIUM")),
+				HttpStatus.CREATED);
+		return this.json.readTree(created.getBody()).get("number").asText();
+	}
+
+	private static void at(ZonedDateTime when) {
+		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
+	}
+
+	/** A new organisation in Jakarta, Monday to Friday 08:00-17:00, with a caller. */
+	private String tenantWithCalendar() {
+		String id = "pause-" + UUID.randomUUID().toString().substring(0, 8);
+		Tenant tenant = this.identity.newTenant(id);
+		tenant.setName("Pause " + id);
+		this.identity.saveTenant(tenant);
+		User caller = this.identity.newUser("caller-" + id);
+		caller.setFirstName("Caller");
+		caller.setLastName(id);
+		caller.setPassword("demo");
+		this.identity.saveUser(caller);
+		this.identity.createMembership(caller.getId(), "customers");
+		this.identity.createTenantUserMembership(id, caller.getId());
+		// the service desk serves every tenant through its membership in each
+		this.identity.createTenantGroupMembership(id, "service-desk");
+		List<String> day = List.of("08:00-17:00");
+		expect(as("demo", HttpMethod.PUT, "/api/v1/admin/tenants/" + id + "/calendar",
+				Map.of("timeZone", "Asia/Jakarta", "workingHours",
+						Map.of("MONDAY", day, "TUESDAY", day, "WEDNESDAY", day, "THURSDAY", day, "FRIDAY", day),
+						"holidays", List.of())),
+				HttpStatus.OK);
+		return id;
+	}
+
+	/** A day of March 2026 (the 9th is a Monday), in Jakarta. */
+	private static ZonedDateTime jakarta(int day, int hour, int minute) {
+		return ZonedDateTime.of(LocalDateTime.of(2026, 3, day, hour, minute), JAKARTA);
+	}
+
+	private static ZonedDateTime zoned(String text) {
+		return OffsetDateTime.parse(text).toInstant().atZone(JAKARTA);
+	}
+
+	private JsonNode read(String user, String path) throws Exception {
+		return this.json.readTree(expect(as(user, HttpMethod.GET, path, null), HttpStatus.OK).getBody());
+	}
+
+	private ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth(user, "demo");
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+
+	private static ResponseEntity<String> expect(ResponseEntity<String> response, HttpStatus status) {
+		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+		return response;
+	}
+
+}
