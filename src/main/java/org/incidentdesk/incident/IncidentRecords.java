@@ -298,8 +298,9 @@ public class IncidentRecords {
 		this.repository.update(incident, now, """
 				state = 'RESOLVED', hold_reason = null, resolved_at = :now, resolution_code = :code,
 				resolution_notes = :notes, first_contact_resolution = :fcr,
-				resolution_sla_breached = coalesce(resolution_sla_breached, :breached)""", "now", now, "code",
-				resolutionCode, "notes", resolutionNotes, "fcr", firstContact, "breached", breached);
+				resolution_sla_breached = coalesce(resolution_sla_breached, :breached),
+				sla_paused_at = coalesce(sla_paused_at, :now)""", "now", now, "code", resolutionCode, "notes",
+				resolutionNotes, "fcr", firstContact, "breached", breached);
 		changed(incident, "state", incident.state(), IncidentState.RESOLVED, Visibility.PUBLIC, now);
 		append(incident.id(), ActivityKind.COMMENT, Visibility.PUBLIC, this.actor.id(),
 				"Resolved (" + resolutionCode + "): " + resolutionNotes, "resolutionCode", incident.resolutionCode(),
@@ -323,7 +324,10 @@ public class IncidentRecords {
 		return reopens;
 	}
 
-	/** Closes the incident and stores the figures the service is measured by. */
+	/**
+	 * Closes the incident and stores the figures the service is measured by. (The SLA
+	 * clock stopped at the resolution and stays stopped.)
+	 */
 	public Incident close(String number, String closureCode) {
 		Incident incident = get(number);
 		requireTransition(incident, IncidentState.CLOSED);

@@ -77,7 +77,20 @@ class SlaPauses {
 
 	@EventListener
 	void offHold(IncidentEvents.TakenOffHold hold) {
-		Incident incident = this.records.get(hold.number());
+		resume(hold.number());
+	}
+
+	/**
+	 * The clock stops at the resolution (IncidentRecords.resolve); a reopen continues it
+	 * from the time it had used, before the process arms the SLA timers again.
+	 */
+	@EventListener
+	void reopened(IncidentEvents.Reopened reopen) {
+		resume(reopen.number());
+	}
+
+	private void resume(String number) {
+		Incident incident = this.records.get(number);
 		if (incident.slaPausedAt() == null) {
 			return;
 		}
@@ -92,7 +105,7 @@ class SlaPauses {
 				? moved(incident, incident.responseDueAt(), from, paused) : incident.responseDueAt();
 		OffsetDateTime warning = moved(incident, incident.resolutionWarningAt(), from, paused);
 		OffsetDateTime resolution = moved(incident, incident.resolutionDueAt(), from, paused);
-		this.records.resumeSla(hold.number(), paused, response, warning, resolution);
+		this.records.resumeSla(number, paused, response, warning, resolution);
 		if (incident.processInstanceId() != null) {
 			withoutAuthorization(() -> moveInProcess(incident, response, warning, resolution));
 		}

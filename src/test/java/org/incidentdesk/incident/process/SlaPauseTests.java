@@ -150,6 +150,35 @@ class SlaPauseTests {
 			.isEqualTo(jakarta(9, 16, 24).toInstant());
 	}
 
+	@Test
+	void aReopenContinuesTheResolutionClockFromItsElapsedTime() throws Exception {
+		String tenant = tenantWithCalendar();
+		String number = reportAt(jakarta(9, 9, 0), tenant);
+
+		// When the service desk resolves it at 10:00 and the caller rejects that at 13:00
+		at(jakarta(9, 10, 0));
+		String triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0)
+			.get("id")
+			.asText();
+		expect(as("sam", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
+				Map.of("variables",
+						Map.of("triageDecision", Map.of("value", "RESOLVE", "type", "String"), "resolutionCode",
+								Map.of("value", "SOLVED_WORKAROUND", "type", "String"), "resolutionNotes",
+								Map.of("value", "Cleared the tray.", "type", "String")))),
+				HttpStatus.NO_CONTENT);
+		at(jakarta(9, 13, 0));
+		expect(as("caller-" + tenant, HttpMethod.POST, "/api/v1/incidents/" + number + "/resolution",
+				Map.of("accepted", false, "reason", "It jams again.")), HttpStatus.NO_CONTENT);
+
+		// Then the three business hours it lay resolved do not count: the resolution is
+		// due Tuesday 11:00 instead of Monday 17:00, and the re-armed timers say so
+		assertThat(dates(number)).containsExactly(jakarta(9, 10, 0), jakarta(10, 9, 24), jakarta(10, 11, 0));
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED))
+			.isEqualTo(jakarta(10, 11, 0).toInstant());
+		assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_WARNING))
+			.isEqualTo(jakarta(10, 9, 24).toInstant());
+	}
+
 	/** Response, warning and resolution due, in Jakarta time. */
 	private List<ZonedDateTime> dates(String number) throws Exception {
 		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
