@@ -65,25 +65,35 @@ public class Classifier {
 		String priority = (String) evaluate(PRIORITY_DECISION, tenantId,
 				Variables.putValue("impact", impact).putValue("urgency", urgency))
 			.get("priority");
-		Map<String, Object> sla = evaluate(SLA_DECISION, tenantId, Variables.putValue("priority", priority));
 		Map<String, Object> routing = evaluate(ROUTING_DECISION, tenantId,
 				Variables.putValue("category", category)
 					.putValue("ciType", (ci != null) ? ci.type().name() : null)
 					.putValue("priority", priority));
 
+		SlaDates sla = slaDates(tenantId, priority, reported, Duration.ZERO);
+		return new Classification(ci, priority, sla.responseDueAt(), sla.resolutionWarningAt(), sla.resolutionDueAt(),
+				(String) routing.get("firstTeam"), (String) routing.get("vendorTeam"), sla.businessHours());
+	}
+
+	/**
+	 * The SLA dates of a priority for an incident reported at {@code reported} whose
+	 * clock was paused for {@code paused}: the SlaTargets times (and the warning at its
+	 * share of the resolution time) plus the paused time, counted in the table's clock
+	 * for that priority, business hours or every hour.
+	 */
+	@Transactional(readOnly = true)
+	public SlaDates slaDates(String tenantId, String priority, Instant reported, Duration paused) {
+		Map<String, Object> sla = evaluate(SLA_DECISION, tenantId, Variables.putValue("priority", priority));
 		Duration response = Duration.parse((String) sla.get("responseTime"));
 		Duration resolution = Duration.parse((String) sla.get("resolutionTime"));
 		long warningPercent = ((Number) sla.get("warningPercent")).longValue();
 		// A table without the clock column (from before it existed) runs around the
 		// clock, as every table did then.
 		boolean businessHours = BUSINESS_HOURS.equals(sla.get("clock"));
-		Instant responseDue = after(tenantId, reported, response, businessHours);
-		Instant resolutionDue = after(tenantId, reported, resolution, businessHours);
-		Instant warning = after(tenantId, reported, resolution.multipliedBy(warningPercent).dividedBy(100),
-				businessHours);
-
-		return new Classification(ci, priority, responseDue, warning, resolutionDue, (String) routing.get("firstTeam"),
-				(String) routing.get("vendorTeam"), businessHours);
+		return new SlaDates(after(tenantId, reported, response.plus(paused), businessHours),
+				after(tenantId, reported, resolution.multipliedBy(warningPercent).dividedBy(100).plus(paused),
+						businessHours),
+				after(tenantId, reported, resolution.plus(paused), businessHours), businessHours);
 	}
 
 	/**

@@ -179,6 +179,25 @@ public class IncidentRecords {
 				"resolutionDueAt", String.valueOf(incident.resolutionDueAt()), String.valueOf(resolutionDueAt), now);
 	}
 
+	/**
+	 * New SLA dates after a change of the targets (a priority change): the timeline keeps
+	 * the old and the new due date and why.
+	 */
+	public void retimeSla(String number, OffsetDateTime responseDueAt, OffsetDateTime resolutionWarningAt,
+			OffsetDateTime resolutionDueAt, boolean businessHours, String why) {
+		Incident incident = get(number);
+		OffsetDateTime now = this.clock.nowUtc();
+		this.repository.update(incident, now, """
+				response_due_at = :responseDue, resolution_warning_at = :warning, resolution_due_at = :resolutionDue,
+				sla_business_hours = :businessHours""", "responseDue", responseDueAt, "warning", resolutionWarningAt,
+				"resolutionDue", resolutionDueAt, "businessHours", businessHours);
+		append(incident.id(), ActivityKind.SLA, Visibility.PUBLIC, this.actor.id(),
+				"SLA recomputed (" + why + "): the resolution is now due " + resolutionDueAt + " (was "
+						+ incident.resolutionDueAt() + "), the response " + responseDueAt + " (was "
+						+ incident.responseDueAt() + ").",
+				"resolutionDueAt", String.valueOf(incident.resolutionDueAt()), String.valueOf(resolutionDueAt), now);
+	}
+
 	private static String describe(Duration duration) {
 		return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
 	}

@@ -31,7 +31,10 @@ public class Escalations {
 
 	private final TaskService tasks;
 
-	Escalations(IncidentRecords records, ApplicationEventPublisher events, TaskService tasks) {
+	private final SlaDateKeeper slaDates;
+
+	Escalations(IncidentRecords records, ApplicationEventPublisher events, TaskService tasks, SlaDateKeeper slaDates) {
+		this.slaDates = slaDates;
 		this.records = records;
 		this.events = events;
 		this.tasks = tasks;
@@ -64,7 +67,11 @@ public class Escalations {
 	}
 
 	public void raisePriority(String number, String processInstanceId, String newPriority) {
+		String before = this.records.get(number).priority();
 		this.records.setPriority(number, newPriority);
+		if (!newPriority.equals(before)) {
+			this.slaDates.priorityChanged(number, before, newPriority);
+		}
 		int taskPriority = taskPriority(newPriority);
 		this.tasks.createTaskQuery()
 			.processInstanceId(processInstanceId)

@@ -179,6 +179,64 @@ class SlaPauseTests {
 			.isEqualTo(jakarta(10, 9, 24).toInstant());
 	}
 
+	@Test
+	void aPriorityRaisedInTheBreachReviewKeepsTheTimeAlreadyUsed() throws Exception {
+		// Given a P3 reported Monday 09:00 that waited two business hours for the vendor
+		String tenant = tenantWithCalendar();
+		String number = reportAt(jakarta(9, 9, 0), tenant);
+		at(jakarta(9, 9, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
+				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		at(jakarta(9, 11, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+
+		// When its resolution is overdue (Tuesday 10:00) and the incident manager raises
+		// it to P2 in the breach review
+		at(jakarta(10, 10, 5));
+		runDueJobs(number);
+		String review = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey="
+				+ Element.TASK_REVIEW_BREACHED_INCIDENT)
+			.get(0)
+			.get("id")
+			.asText();
+		expect(as("ines", HttpMethod.POST, "/engine-rest/task/" + review + "/claim", Map.of("userId", "ines")),
+				HttpStatus.NO_CONTENT);
+		expect(as("ines", HttpMethod.POST, "/engine-rest/task/" + review + "/complete",
+				Map.of("variables", Map.of("reviewDecision", Map.of("value", "RAISE_PRIORITY", "type", "String")))),
+				HttpStatus.NO_CONTENT);
+
+		// Then the P2 targets (30 minutes, 8 hours, around the clock) count from the
+		// report, and the two hours paused still do not: respond by 11:30, warned at
+		// 17:00, resolve by 19:00 on Monday
+		assertThat(read("sam", "/api/v1/incidents/" + number).get("priority").asText()).isEqualTo("P2");
+		assertThat(dates(number)).containsExactly(jakarta(9, 11, 30), jakarta(9, 17, 0), jakarta(9, 19, 0));
+		assertThat(read("sam", "/api/v1/incidents/" + number + "/timeline").toString())
+			.contains("SLA recomputed (priority P3 to P2, from the report time net of 2h paused)");
+		// and the triage task, still open, is due with the new response time
+		JsonNode triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number + "&taskDefinitionKey="
+				+ Element.TASK_TRIAGE_INCIDENT)
+			.get(0);
+		assertThat(OffsetDateTime.parse(triage.get("due").asText(), ENGINE_REST).toInstant())
+			.isEqualTo(jakarta(9, 11, 30).toInstant());
+	}
+
+	/** Runs the incident's jobs that are due, as the job executor would. */
+	private void runDueJobs(String number) throws Exception {
+		String processInstance = read("demo", "/engine-rest/process-instance?businessKey=" + number).get(0)
+			.get("id")
+			.asText();
+		for (int round = 0; round < 10; round++) {
+			List<org.camunda.bpm.engine.runtime.Job> due = this.management.createJobQuery()
+				.processInstanceId(processInstance)
+				.executable()
+				.list();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(job -> this.management.executeJob(job.getId()));
+		}
+	}
+
 	/** Response, warning and resolution due, in Jakarta time. */
 	private List<ZonedDateTime> dates(String number) throws Exception {
 		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
@@ -231,6 +289,7 @@ class SlaPauseTests {
 		this.identity.createTenantUserMembership(id, caller.getId());
 		// the service desk serves every tenant through its membership in each
 		this.identity.createTenantGroupMembership(id, "service-desk");
+		this.identity.createTenantGroupMembership(id, "incident-managers");
 		List<String> day = List.of("08:00-17:00");
 		expect(as("demo", HttpMethod.PUT, "/api/v1/admin/tenants/" + id + "/calendar",
 				Map.of("timeZone", "Asia/Jakarta", "workingHours",

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.incidentdesk.classification.Classifier;
+import org.incidentdesk.classification.SlaDates;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
  * tasks' due and follow-up dates, all in the transaction that ends the hold.
  */
 @Component
-class SlaPauses {
+class SlaDateKeeper {
 
 	private final IncidentRecords records;
 
@@ -54,8 +56,12 @@ class SlaPauses {
 
 	private final CommandExecutor commands;
 
-	SlaPauses(IncidentRecords records, SlaPolicy policy, SlaClock slaClock, EngineClock clock, RuntimeService runtime,
-			ManagementService management, TaskService tasks, ProcessEngine engine) {
+	private final Classifier classifier;
+
+	SlaDateKeeper(IncidentRecords records, SlaPolicy policy, SlaClock slaClock, EngineClock clock,
+			RuntimeService runtime, ManagementService management, TaskService tasks, ProcessEngine engine,
+			Classifier classifier) {
+		this.classifier = classifier;
 		this.records = records;
 		this.policy = policy;
 		this.slaClock = slaClock;
@@ -115,6 +121,32 @@ class SlaPauses {
 	 * A due date that was still ahead when the pause began moves by the paused time in
 	 * the incident's clock; one already past stays (its SLA was missed or met before).
 	 */
+	/**
+	 * Recomputes the SLA dates after a priority change: the new priority's targets from
+	 * the report time, net of the time the clock was paused, so the time already used
+	 * stays used. A response already given keeps its due date.
+	 */
+	void priorityChanged(String number, String from, String to) {
+		Incident incident = this.records.get(number);
+		SlaDates dates = this.classifier.slaDates(incident.tenantId(), to, incident.createdAt().toInstant(),
+				Duration.ofSeconds(incident.slaPausedSeconds()));
+		OffsetDateTime response = (incident.respondedAt() == null) ? utc(dates.responseDueAt())
+				: incident.responseDueAt();
+		OffsetDateTime warning = utc(dates.resolutionWarningAt());
+		OffsetDateTime resolution = utc(dates.resolutionDueAt());
+		this.records.retimeSla(number, response, warning, resolution, dates.businessHours(), "priority " + from + " to "
+				+ to + ", from the report time net of "
+				+ Duration.ofSeconds(incident.slaPausedSeconds()).toString().substring(2).toLowerCase(Locale.ROOT)
+				+ " paused");
+		if (incident.processInstanceId() != null) {
+			withoutAuthorization(() -> moveInProcess(incident, response, warning, resolution));
+		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
 	private OffsetDateTime moved(Incident incident, OffsetDateTime due, Instant pauseBegan, Duration paused) {
 		if (due == null || !due.toInstant().isAfter(pauseBegan) || paused.isZero()) {
 			return due;
