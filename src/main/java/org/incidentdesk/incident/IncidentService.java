@@ -1,6 +1,7 @@
 package org.incidentdesk.incident;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +17,7 @@ import org.incidentdesk.incident.process.IncidentProcess;
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentActor;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.system.EngineAsServer;
 import org.incidentdesk.system.TenantVariants;
 import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,8 +48,12 @@ public class IncidentService {
 
 	private final RepositoryService repository;
 
+	private final EngineAsServer server;
+
 	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
-			ApplicationEventPublisher events, ConflictRetry retry, CurrentActor actor, RepositoryService repository) {
+			ApplicationEventPublisher events, ConflictRetry retry, CurrentActor actor, RepositoryService repository,
+			EngineAsServer server) {
+		this.server = server;
 		this.repository = repository;
 		this.retry = retry;
 		this.actor = actor;
@@ -138,6 +144,10 @@ public class IncidentService {
 					.setVariable(Var.CALLER_REPLIED, true)
 					.correlateWithResult();
 			}
+			else if (resumeOnHoldTask(incident)) {
+				this.records.addEntry(number, ActivityKind.WORK_NOTE, Visibility.INTERNAL,
+						"The caller replied; the hold ends.");
+			}
 			else {
 				// Put on hold through the API, not by the process: only the record waits.
 				this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
@@ -184,10 +194,59 @@ public class IncidentService {
 					+ " waits in its process for the caller's reply; it resumes when the caller comments or the"
 					+ " reply time runs out.");
 		}
+		if (!resumeOnHoldTask(incident)) {
+			backInProgress(incident);
+		}
+	}
+
+	/**
+	 * Puts the incident on hold in the caller's transaction: the process's "Put incident
+	 * on hold", when a team chose it in Tasklist.
+	 */
+	public void holdWithin(String number, HoldReason reason, String comment) {
+		holdOnce(number, reason, comment);
+	}
+
+	/**
+	 * Takes the incident off hold in the caller's transaction, unless it is no longer on
+	 * hold (a caller's reply ended it): the process's "Take incident off hold".
+	 */
+	public void resumeWithin(String number) {
+		Incident incident = this.records.get(number);
+		if (incident.state() == IncidentState.ON_HOLD) {
+			backInProgress(incident);
+		}
+	}
+
+	private void backInProgress(Incident incident) {
+		String number = incident.number();
 		this.records.moveTo(number, IncidentState.IN_PROGRESS, null);
 		String update = "Back in progress; no longer " + describe(incident.holdReason()) + ".";
 		this.records.addEntry(number, ActivityKind.COMMENT, Visibility.PUBLIC, update);
 		this.events.publishEvent(new IncidentEvents.PublicUpdateAdded(number, update));
+	}
+
+	/**
+	 * A hold a team put on in Tasklist waits in the task "Incident on hold": resuming it,
+	 * through the API or by the caller's reply, completes that task, and the process
+	 * takes the incident off hold and back to the team's work.
+	 * @return whether the incident waited there
+	 */
+	private boolean resumeOnHoldTask(Incident incident) {
+		if (incident.processInstanceId() == null) {
+			return false;
+		}
+		return this.server.call(() -> {
+			Task onHold = this.tasks.createTaskQuery()
+				.processInstanceId(incident.processInstanceId())
+				.taskDefinitionKey(Element.TASK_INCIDENT_ON_HOLD)
+				.singleResult();
+			if (onHold == null) {
+				return false;
+			}
+			this.tasks.complete(onHold.getId(), Map.of(Var.ON_HOLD_DECISION, "RESUME"));
+			return true;
+		});
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package org.incidentdesk.incident.process;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.incidentdesk.system.EngineAsServer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +17,11 @@ public class DecisionVariants {
 
 	private final RepositoryService repository;
 
-	private final CommandExecutor commands;
+	private final EngineAsServer server;
 
-	DecisionVariants(RepositoryService repository, ProcessEngine engine) {
+	DecisionVariants(RepositoryService repository, EngineAsServer server) {
 		this.repository = repository;
-		this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-			.getCommandExecutorTxRequired();
+		this.server = server;
 	}
 
 	/**
@@ -38,26 +35,10 @@ public class DecisionVariants {
 		}
 		// Asked while any worker completes a task: which tables exist is the server's
 		// knowledge, not limited by what that worker may read.
-		long own = this.commands.execute(context -> {
-			boolean authorizing = context.isAuthorizationCheckEnabled();
-			boolean tenantChecking = context.isTenantCheckEnabled();
-			context.disableAuthorizationCheck();
-			context.disableTenantCheck();
-			try {
-				return this.repository.createDecisionDefinitionQuery()
-					.decisionDefinitionKey(decisionKey)
-					.tenantIdIn(tenantId)
-					.count();
-			}
-			finally {
-				if (authorizing) {
-					context.enableAuthorizationCheck();
-				}
-				if (tenantChecking) {
-					context.enableTenantCheck();
-				}
-			}
-		});
+		long own = this.server.call(() -> this.repository.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(decisionKey)
+			.tenantIdIn(tenantId)
+			.count());
 		return (own > 0) ? tenantId : null;
 	}
 

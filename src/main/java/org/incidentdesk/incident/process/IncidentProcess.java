@@ -52,6 +52,12 @@ public final class IncidentProcess {
 
 		public static final String TASK_WORK_ON_SITE = "Task_WorkOnSite";
 
+		public static final String TASK_PUT_INCIDENT_ON_HOLD = "Task_PutIncidentOnHold";
+
+		public static final String TASK_INCIDENT_ON_HOLD = "Task_IncidentOnHold";
+
+		public static final String TASK_TAKE_INCIDENT_OFF_HOLD = "Task_TakeIncidentOffHold";
+
 		public static final String BOUNDARY_EVENT_RESOLUTION_SLA_WARNING = "BoundaryEvent_ResolutionSlaWarning";
 
 		public static final String TASK_WARN_INCIDENT_MANAGER = "Task_WarnIncidentManager";
@@ -175,6 +181,15 @@ public final class IncidentProcess {
 		public static final String WORK_LOCATION = "workLocation";
 
 		public static final String REOPEN_COUNT = "reopenCount";
+
+		/** What a team waits for when it puts the incident on hold (a HoldReason). */
+		public static final String HOLD_REASON = "holdReason";
+
+		/** The team's message to the caller with the hold. */
+		public static final String HOLD_COMMENT = "holdComment";
+
+		/** The decision in "Incident on hold": RESUME. */
+		public static final String ON_HOLD_DECISION = "onHoldDecision";
 
 		/** The task whose decision led to a hand-over: triage, support or on-site. */
 		public static final String DECIDED_IN = "decidedIn";

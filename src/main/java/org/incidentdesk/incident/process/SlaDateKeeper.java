@@ -9,11 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.incidentdesk.classification.Classifier;
@@ -25,6 +22,7 @@ import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.sla.SlaClock;
 import org.incidentdesk.slapolicy.SlaPolicy;
+import org.incidentdesk.system.EngineAsServer;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -54,12 +52,12 @@ class SlaDateKeeper {
 
 	private final TaskService tasks;
 
-	private final CommandExecutor commands;
+	private final EngineAsServer server;
 
 	private final Classifier classifier;
 
 	SlaDateKeeper(IncidentRecords records, SlaPolicy policy, SlaClock slaClock, EngineClock clock,
-			RuntimeService runtime, ManagementService management, TaskService tasks, ProcessEngine engine,
+			RuntimeService runtime, ManagementService management, TaskService tasks, EngineAsServer server,
 			Classifier classifier) {
 		this.classifier = classifier;
 		this.records = records;
@@ -69,8 +67,7 @@ class SlaDateKeeper {
 		this.runtime = runtime;
 		this.management = management;
 		this.tasks = tasks;
-		this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-			.getCommandExecutorTxRequired();
+		this.server = server;
 	}
 
 	@EventListener
@@ -213,24 +210,7 @@ class SlaDateKeeper {
 
 	/** The server moves its own timers, whoever ended the hold. */
 	private void withoutAuthorization(Runnable work) {
-		this.commands.execute(context -> {
-			boolean authorizing = context.isAuthorizationCheckEnabled();
-			boolean tenantChecking = context.isTenantCheckEnabled();
-			context.disableAuthorizationCheck();
-			context.disableTenantCheck();
-			try {
-				work.run();
-				return null;
-			}
-			finally {
-				if (authorizing) {
-					context.enableAuthorizationCheck();
-				}
-				if (tenantChecking) {
-					context.enableTenantCheck();
-				}
-			}
-		});
+		this.server.run(work);
 	}
 
 }

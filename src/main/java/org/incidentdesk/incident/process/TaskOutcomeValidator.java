@@ -1,6 +1,7 @@
 package org.incidentdesk.incident.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.incidentdesk.incident.HoldReason;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
@@ -55,6 +57,7 @@ class TaskOutcomeValidator implements TaskListener {
 			case Element.TASK_WORK_ON_SITE -> checkOnSiteWork(task, errors);
 			case Element.TASK_REVIEW_BREACHED_INCIDENT -> checkReview(task, errors);
 			case Element.TASK_CONFIRM_RESOLUTION -> checkConfirmation(task, errors);
+			case Element.TASK_INCIDENT_ON_HOLD -> decision(task, Var.ON_HOLD_DECISION, Set.of("RESUME"), errors);
 			default -> checkRequiredFields(task, errors);
 		}
 		if (!errors.isEmpty()) {
@@ -102,7 +105,7 @@ class TaskOutcomeValidator implements TaskListener {
 
 	private void checkSupportWork(DelegateTask task, List<String> errors) {
 		String decision = decision(task, Var.SUPPORT_DECISION,
-				Set.of("RESOLVE", "ESCALATE", "TRANSFER", "RETURN_TO_SERVICE_DESK"), errors);
+				Set.of("RESOLVE", "ESCALATE", "TRANSFER", "RETURN_TO_SERVICE_DESK", "PUT_ON_HOLD"), errors);
 		if (decision == null) {
 			return;
 		}
@@ -132,6 +135,14 @@ class TaskOutcomeValidator implements TaskListener {
 			}
 			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
 					"Say in the work note why the incident goes back to the service desk.", errors);
+			case "PUT_ON_HOLD" -> {
+				Object reason = task.getVariable(Var.HOLD_REASON);
+				if (!(reason instanceof String text)
+						|| Arrays.stream(HoldReason.values()).noneMatch(known -> known.name().equals(text))) {
+					errors.add("Choose what the incident waits for (holdReason must be one of "
+							+ Arrays.stream(HoldReason.values()).map(Enum::name).sorted().toList() + ").");
+				}
+			}
 			default -> throw new IllegalStateException(decision);
 		}
 	}

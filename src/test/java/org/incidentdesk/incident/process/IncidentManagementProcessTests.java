@@ -247,6 +247,56 @@ class IncidentManagementProcessTests {
 	}
 
 	@Test
+	void aTeamPutsTheIncidentOnHoldInTasklistAndResumesIt() {
+		// Given an incident with a support team
+		Incident reported = report("Payroll export fails", "software", null, Level.MEDIUM, Level.MEDIUM);
+		ProcessInstance pi = process(reported);
+		complete(task(Element.TASK_TRIAGE_INCIDENT, pi), withVariables(Var.TRIAGE_DECISION, "ESCALATE"));
+
+		// When the team puts it on hold, waiting for the vendor, with a message
+		complete(task(Element.TASK_WORK_ON_INCIDENT, pi), withVariables(Var.SUPPORT_DECISION, "PUT_ON_HOLD",
+				Var.HOLD_REASON, "AWAITING_VENDOR", Var.HOLD_COMMENT, "The vendor sends a fix on Friday."));
+
+		// Then the record is on hold, the caller is told, the clock pauses, and the team
+		// has the task to resume it
+		assertThat(pi).isWaitingAt(Element.TASK_INCIDENT_ON_HOLD).task().hasCandidateGroup("support-applications");
+		Incident onHold = incident(reported);
+		assertThat(onHold.state()).isEqualTo(IncidentState.ON_HOLD);
+		assertThat(onHold.holdReason()).isEqualTo(HoldReason.AWAITING_VENDOR);
+		assertThat(onHold.slaPausedAt()).isNotNull();
+		assertThat(timeline(reported)).anyMatch(a -> a.body() != null
+				&& a.body().contains("On hold, waiting for the vendor. The vendor sends a fix on Friday."));
+
+		// When the team resumes it
+		complete(task(Element.TASK_INCIDENT_ON_HOLD, pi), withVariables(Var.ON_HOLD_DECISION, "RESUME"));
+
+		// Then the team works on it again, and the clock runs
+		assertThat(pi).isWaitingAt(Element.TASK_WORK_ON_INCIDENT).task().hasCandidateGroup("support-applications");
+		assertThat(incident(reported).state()).isEqualTo(IncidentState.IN_PROGRESS);
+		assertThat(incident(reported).slaPausedAt()).isNull();
+
+		// And a hold for the caller ends with the caller's reply, which resumes the task
+		complete(task(Element.TASK_WORK_ON_INCIDENT, pi),
+				withVariables(Var.SUPPORT_DECISION, "PUT_ON_HOLD", Var.HOLD_REASON, "AWAITING_CALLER"));
+		assertThat(pi).isWaitingAt(Element.TASK_INCIDENT_ON_HOLD);
+		this.incidents.comment(reported.number(), reported.callerId(), "The export runs now.", Visibility.PUBLIC);
+		assertThat(pi).isWaitingAt(Element.TASK_WORK_ON_INCIDENT);
+		assertThat(incident(reported).state()).isEqualTo(IncidentState.IN_PROGRESS);
+
+		// And a hold ended through the API resumes the task too
+		complete(task(Element.TASK_WORK_ON_INCIDENT, pi),
+				withVariables(Var.SUPPORT_DECISION, "PUT_ON_HOLD", Var.HOLD_REASON, "AWAITING_CHANGE"));
+		this.incidents.resume(reported.number());
+		assertThat(pi).isWaitingAt(Element.TASK_WORK_ON_INCIDENT);
+		assertThat(incident(reported).state()).isEqualTo(IncidentState.IN_PROGRESS);
+
+		// And a hold without a reason is refused
+		assertThatThrownBy(() -> complete(task(Element.TASK_WORK_ON_INCIDENT, pi),
+				withVariables(Var.SUPPORT_DECISION, "PUT_ON_HOLD")))
+			.hasMessageContaining("Choose what the incident waits for");
+	}
+
+	@Test
 	void dispatchesPhysicalWorkToTheTenantsTechniciansWhoSendItOnToTheVendor() {
 		// Given a broken printer, which cannot be serviced remotely
 		Incident reported = report("Printer makes grinding noise", "hardware", "ACME-PRN-03", Level.LOW, Level.MEDIUM);
