@@ -43,8 +43,11 @@ class IncidentController {
 
 	private final IdempotentReports idempotentReports;
 
+	private final SlaStatuses slaStatuses;
+
 	IncidentController(IncidentService incidents, IncidentRecords records, IncidentAccess access,
-			IdempotentReports idempotentReports) {
+			IdempotentReports idempotentReports, SlaStatuses slaStatuses) {
+		this.slaStatuses = slaStatuses;
 		this.incidents = incidents;
 		this.records = records;
 		this.access = access;
@@ -109,9 +112,13 @@ class IncidentController {
 	}
 
 	@GetMapping("/{number}")
-	@Operation(summary = "Read an incident")
+	@Operation(summary = "Read an incident",
+			description = "sla: the SLA clock (BUSINESS_HOURS or AROUND_THE_CLOCK), whether it is paused, and the "
+					+ "paused, elapsed and remaining seconds in that clock, remaining to the resolution due date "
+					+ "(negative when overdue, standing still while paused or resolved).")
 	IncidentView get(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
-		return IncidentView.of(this.access.visible(number, user), user.isCaller());
+		Incident incident = this.access.visible(number, user);
+		return IncidentView.of(incident, user.isCaller(), this.slaStatuses.of(incident));
 	}
 
 	@GetMapping("/{number}/timeline")

@@ -1,6 +1,7 @@
 package org.incidentdesk.portal;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.incidentdesk.incident.Incidents;
 import org.incidentdesk.incident.InvalidIncidentException;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
+import org.incidentdesk.incident.SlaStatuses;
+import org.incidentdesk.sla.BusinessCalendars;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.tenancy.AccessPolicy;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -69,8 +72,15 @@ class IncidentPages {
 
 	private final TimelineTexts timelineTexts;
 
+	private final SlaStatuses slaStatuses;
+
+	private final BusinessCalendars calendars;
+
 	IncidentPages(IncidentService incidents, IncidentAccess access, Incidents records, IncidentLists lists,
-			Attachments attachments, Cmdb cmdb, TimelineTexts timelineTexts) {
+			Attachments attachments, Cmdb cmdb, TimelineTexts timelineTexts, SlaStatuses slaStatuses,
+			BusinessCalendars calendars) {
+		this.slaStatuses = slaStatuses;
+		this.calendars = calendars;
 		this.incidents = incidents;
 		this.access = access;
 		this.records = records;
@@ -245,11 +255,16 @@ class IncidentPages {
 		AttachmentSettings limits = this.attachments.settings();
 		ModelAndView page = new ModelAndView("portal/incident");
 		page.addObject("incident", incident);
+		// the due date in the organisation's calendar time zone, the time left in the
+		// incident's clock
+		ZoneId zone = this.calendars.calendarOf(incident.tenantId()).zone();
+		page.addObject("zone", zone);
+		page.addObject("sla", this.slaStatuses.of(incident));
 		page.addObject("ci",
 				(incident.ciId() != null) ? this.cmdb.find(incident.tenantId(), incident.ciId()).orElse(null) : null);
 		List<Attachment> attached = this.attachments.list(number, user);
 		page.addObject("timeline", this.timelineTexts.lines(this.records.timeline(number, false), attached,
-				LocaleContextHolder.getLocale()));
+				LocaleContextHolder.getLocale(), zone));
 		page.addObject("attachments", attached);
 		page.addObject("open", incident.state().isOpen());
 		page.addObject("takesComments", incident.state().isOpen() || incident.state() == IncidentState.RESOLVED);

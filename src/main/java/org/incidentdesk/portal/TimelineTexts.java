@@ -1,6 +1,8 @@
 package org.incidentdesk.portal;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -46,15 +48,18 @@ class TimelineTexts {
 		this.messages = messages;
 	}
 
-	/** The customer-visible timeline as the page shows it. */
-	List<Line> lines(List<Activity> timeline, List<Attachment> attachments, Locale locale) {
-		return timeline.stream().map(entry -> line(entry, attachments, locale)).toList();
+	/**
+	 * The customer-visible timeline as the page shows it, due dates in the given zone
+	 * (the organisation's calendar), named.
+	 */
+	List<Line> lines(List<Activity> timeline, List<Attachment> attachments, Locale locale, ZoneId zone) {
+		return timeline.stream().map(entry -> line(entry, attachments, locale, zone)).toList();
 	}
 
-	private Line line(Activity entry, List<Attachment> attachments, Locale locale) {
+	private Line line(Activity entry, List<Attachment> attachments, Locale locale, ZoneId zone) {
 		String body = entry.body();
 		if (body == null) {
-			return (entry.field() != null) ? new Line(entry, change(entry, locale), false)
+			return (entry.field() != null) ? new Line(entry, change(entry, locale, zone), false)
 					: new Line(entry, null, true);
 		}
 		if ("resolutionCode".equals(entry.field()) && entry.newValue() != null
@@ -84,16 +89,20 @@ class TimelineTexts {
 	}
 
 	/** A changed field: its label, and its values as labels or times where they are. */
-	private String change(Activity entry, Locale locale) {
+	private String change(Activity entry, Locale locale, ZoneId zone) {
 		String label = this.messages.getMessage("timeline.field." + entry.field(), null, entry.field(), locale);
-		String after = value(entry.field(), entry.newValue(), locale);
+		String after = value(entry.field(), entry.newValue(), locale, zone);
 		if (entry.oldValue() == null) {
 			return text("timeline.set", locale, label, after);
 		}
-		return text("timeline.change", locale, label, value(entry.field(), entry.oldValue(), locale), after);
+		return text("timeline.change", locale, label, value(entry.field(), entry.oldValue(), locale, zone), after);
 	}
 
 	private String value(String field, String value, Locale locale) {
+		return value(field, value, locale, ZoneOffset.UTC);
+	}
+
+	private String value(String field, String value, Locale locale, ZoneId zone) {
 		if (value == null) {
 			return "–";
 		}
@@ -102,7 +111,8 @@ class TimelineTexts {
 		}
 		if (field.endsWith("At")) {
 			try {
-				return this.format.time(OffsetDateTime.parse(value));
+				OffsetDateTime time = OffsetDateTime.parse(value);
+				return field.endsWith("DueAt") ? this.format.time(time, zone) : this.format.time(time);
 			}
 			catch (DateTimeParseException ex) {
 				return value;

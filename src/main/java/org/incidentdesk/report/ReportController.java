@@ -126,7 +126,8 @@ class ReportController {
 		PRIORITIES.forEach(priority -> header.add("opened_" + priority.toLowerCase()));
 		header.addAll(List.of("major_incidents", "resolved", "closed", "cancelled", "open_now", "sla_met",
 				"sla_breached", "mean_minutes_to_respond", "mean_minutes_to_resolve", "first_contact_resolutions",
-				"escalations", "hierarchical_escalations", "reopens", "deflections"));
+				"escalations", "hierarchical_escalations", "reopens", "deflections", "paused_incidents",
+				"paused_seconds", "mean_paused_seconds", "paused_now"));
 		CsvWriter csv = new CsvWriter().line(header);
 		for (TenantFigures t : report.tenants()) {
 			List<Object> cells = new ArrayList<>(
@@ -140,7 +141,9 @@ class ReportController {
 			cells.add(minutes(t.meanMinutesToRespond()));
 			cells.add(minutes(t.meanMinutesToResolve()));
 			cells.addAll(List.of(t.firstContactResolutions(), t.escalations(), t.hierarchicalEscalations(), t.reopens(),
-					t.deflections()));
+					t.deflections(), t.pausedIncidents(), t.pausedSeconds()));
+			cells.add(minutes(t.meanPausedSeconds()));
+			cells.add(t.pausedNow());
 			csv.line(cells);
 		}
 		return csv.toString();

@@ -26,10 +26,17 @@ import java.util.Map;
  * @param reopens reopens of those
  * @param deflections "this solved my problem" answers in the period that opened no
  * incident
+ * @param pausedIncidents of the incidents closed in the period, those whose SLA clock was
+ * paused (on hold for a pausing reason, or resolved and reopened)
+ * @param pausedSeconds the paused time of the incidents closed in the period, each in its
+ * own clock (business time for business-hours targets), up to its resolution
+ * @param meanPausedSeconds that over the incidents closed in the period
+ * @param pausedNow incidents on hold with a paused clock now, whenever reported
  */
 record TenantFigures(String tenantId, long opened, Map<String, Long> openedByChannel,
 		Map<String, Long> openedByPriority, long majorIncidents, long resolved, long closed, long cancelled,
 		long openNow, long slaMet, long slaBreached, Double meanMinutesToRespond, Double meanMinutesToResolve,
-		long firstContactResolutions, long escalations, long hierarchicalEscalations, long reopens, long deflections) {
+		long firstContactResolutions, long escalations, long hierarchicalEscalations, long reopens, long deflections,
+		long pausedIncidents, long pausedSeconds, Double meanPausedSeconds, long pausedNow) {
 
 }

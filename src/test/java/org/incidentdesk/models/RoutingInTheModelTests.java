@@ -69,10 +69,13 @@ class RoutingInTheModelTests {
 		Map<String, String> stepOf = new LinkedHashMap<>();
 		decisions.forEach(decision -> stepOf.put(decision.get("decisionDefinitionKey").asText(),
 				decision.get("activityId").asText()));
-		assertThat(stepOf).containsExactly(Map.entry("IncidentPriority", "Task_ClassifyIncident"),
+		// (the three tables of the classification are evaluated in the same step, in
+		// no order that matters)
+		assertThat(stepOf).containsOnly(Map.entry("IncidentPriority", "Task_ClassifyIncident"),
 				Map.entry("SlaTargets", "Task_ClassifyIncident"), Map.entry("IncidentRouting", "Task_ClassifyIncident"),
 				Map.entry("TriageDefault", "Task_ProposeTriageDecision"),
 				Map.entry("IncidentHandover", "Task_DecideHandover"));
+		assertThat(List.copyOf(stepOf.keySet()).subList(3, 5)).containsExactly("TriageDefault", "IncidentHandover");
 		JsonNode handover = decisions.get(decisions.size() - 1);
 		assertThat(handover.get("tenantId").asText()).isEqualTo("acme");
 		Map<String, String> outputs = new LinkedHashMap<>();
