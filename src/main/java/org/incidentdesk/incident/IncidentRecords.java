@@ -83,6 +83,16 @@ public class IncidentRecords {
 	}
 
 	/**
+	 * The open incidents (neither resolved, closed nor cancelled) with SLA dates, of one
+	 * tenant or of all ({@code null}), oldest first: what a re-timing of the SLA dates
+	 * looks at.
+	 */
+	@Transactional(readOnly = true)
+	public List<Incident> openWithSla(String tenantId) {
+		return this.repository.openWithSla(tenantId);
+	}
+
+	/**
 	 * Ties a starting process to its record. A record has one process for its whole life,
 	 * in its own tenant: a process started (through Tasklist or engine REST) for an
 	 * existing incident's number is refused, so it can never change another process's

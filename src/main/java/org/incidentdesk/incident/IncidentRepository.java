@@ -135,6 +135,18 @@ class IncidentRepository implements TrailLock {
 	}
 
 	/**
+	 * The open incidents (neither resolved, closed nor cancelled) that have SLA dates (a
+	 * priority), of one tenant or of all ({@code null}), oldest first.
+	 */
+	List<Incident> openWithSla(String tenantId) {
+		return this.jdbc.sql("select * from incident where state not in ('RESOLVED', 'CLOSED', 'CANCELLED')"
+				+ " and priority is not null" + ((tenantId != null) ? " and tenant_id = :tenant" : "") + " order by id")
+			.params((tenantId != null) ? Map.of("tenant", tenantId) : Map.of())
+			.query(INCIDENT)
+			.list();
+	}
+
+	/**
 	 * Updates columns of one incident, as it was read: if another transaction changed it
 	 * since (its {@code version} moved on), nothing is written and the update fails with
 	 * a conflict, which {@link org.incidentdesk.system.ConflictRetry} answers by running

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -115,35 +116,101 @@ class SlaDateKeeper {
 	}
 
 	/**
-	 * A due date that was still ahead when the pause began moves by the paused time in
-	 * the incident's clock; one already past stays (its SLA was missed or met before).
-	 */
-	/**
 	 * Recomputes the SLA dates after a priority change: the new priority's targets from
 	 * the report time, net of the time the clock was paused, so the time already used
 	 * stays used. A response already given keeps its due date.
 	 */
 	void priorityChanged(String number, String from, String to) {
 		Incident incident = this.records.get(number);
-		SlaDates dates = this.classifier.slaDates(incident.tenantId(), to, incident.createdAt().toInstant(),
+		Retimed dates = recomputed(incident, to);
+		this.records.retimeSla(number, dates.responseDueAt(), dates.resolutionWarningAt(), dates.resolutionDueAt(),
+				dates.businessHours(),
+				"priority " + from + " to " + to + ", from the report time net of " + pausedTime(incident) + " paused");
+		if (incident.processInstanceId() != null) {
+			withoutAuthorization(() -> moveInProcess(incident, dates.responseDueAt(), dates.resolutionWarningAt(),
+					dates.resolutionDueAt()));
+		}
+	}
+
+	/**
+	 * Re-times a running incident with the current business calendar and SLA targets
+	 * (after either changed): its SLA dates computed again for its current priority, as a
+	 * priority change does, and moved on the record, the timeline, the process variables,
+	 * the timers' jobs and the tasks, in the caller's transaction. A clock paused now
+	 * stays paused (its resume moves the dates by the pause, as ever). An incident that
+	 * is no longer open, has no priority yet or whose dates are right already is left
+	 * alone.
+	 * @param why what the timeline says after "re-timing"
+	 * @return the old and new dates if anything moved, else empty
+	 */
+	Optional<Retimed> retime(String number, String why) {
+		Incident incident = this.records.get(number);
+		if (!incident.state().isOpen() || incident.priority() == null) {
+			return Optional.empty();
+		}
+		Retimed dates = recomputed(incident, incident.priority());
+		if (!dates.moves()) {
+			return Optional.empty();
+		}
+		this.records.retimeSla(number, dates.responseDueAt(), dates.resolutionWarningAt(), dates.resolutionDueAt(),
+				dates.businessHours(),
+				"re-timing " + why + ", from the report time net of " + pausedTime(incident) + " paused");
+		if (incident.processInstanceId() != null) {
+			withoutAuthorization(() -> moveInProcess(incident, dates.responseDueAt(), dates.resolutionWarningAt(),
+					dates.resolutionDueAt()));
+		}
+		return Optional.of(dates);
+	}
+
+	/**
+	 * The SLA dates of the incident for a priority, counted as now: that priority's
+	 * targets from the report time, net of the time the clock was paused (a pause still
+	 * running counts when it ends). A response already given keeps its due date.
+	 */
+	Retimed recomputed(Incident incident, String priority) {
+		SlaDates dates = this.classifier.slaDates(incident.tenantId(), priority, incident.createdAt().toInstant(),
 				Duration.ofSeconds(incident.slaPausedSeconds()));
 		OffsetDateTime response = (incident.respondedAt() == null) ? utc(dates.responseDueAt())
 				: incident.responseDueAt();
-		OffsetDateTime warning = utc(dates.resolutionWarningAt());
-		OffsetDateTime resolution = utc(dates.resolutionDueAt());
-		this.records.retimeSla(number, response, warning, resolution, dates.businessHours(), "priority " + from + " to "
-				+ to + ", from the report time net of "
-				+ Duration.ofSeconds(incident.slaPausedSeconds()).toString().substring(2).toLowerCase(Locale.ROOT)
-				+ " paused");
-		if (incident.processInstanceId() != null) {
-			withoutAuthorization(() -> moveInProcess(incident, response, warning, resolution));
+		return new Retimed(incident, response, utc(dates.resolutionWarningAt()), utc(dates.resolutionDueAt()),
+				dates.businessHours());
+	}
+
+	private static String pausedTime(Incident incident) {
+		return Duration.ofSeconds(incident.slaPausedSeconds()).toString().substring(2).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * An incident's SLA dates as they are ({@code incident}) and as they would be counted
+	 * now.
+	 */
+	record Retimed(Incident incident, OffsetDateTime responseDueAt, OffsetDateTime resolutionWarningAt,
+			OffsetDateTime resolutionDueAt, boolean businessHours) {
+
+		/**
+		 * Whether any date or the clock differs (to the millisecond the engine keeps).
+		 */
+		boolean moves() {
+			return !sameMilli(this.incident.responseDueAt(), this.responseDueAt)
+					|| !sameMilli(this.incident.resolutionWarningAt(), this.resolutionWarningAt)
+					|| !sameMilli(this.incident.resolutionDueAt(), this.resolutionDueAt)
+					|| this.incident.slaBusinessHours() != this.businessHours;
 		}
+
+		private static boolean sameMilli(OffsetDateTime a, OffsetDateTime b) {
+			return (a == null || b == null) ? a == b : a.toInstant().toEpochMilli() == b.toInstant().toEpochMilli();
+		}
+
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
+	/**
+	 * A due date that was still ahead when the pause began moves by the paused time in
+	 * the incident's clock; one already past stays (its SLA was missed or met before).
+	 */
 	private OffsetDateTime moved(Incident incident, OffsetDateTime due, Instant pauseBegan, Duration paused) {
 		if (due == null || !due.toInstant().isAfter(pauseBegan) || paused.isZero()) {
 			return due;
