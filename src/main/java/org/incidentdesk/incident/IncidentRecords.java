@@ -2,6 +2,8 @@ package org.incidentdesk.incident;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import org.incidentdesk.audit.NewTrailEntry;
 import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.incident.SlaBreached.Sla;
 import org.incidentdesk.system.CurrentActor;
+import org.incidentdesk.sla.SlaClock;
 import org.incidentdesk.system.EngineClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,17 +39,58 @@ public class IncidentRecords {
 
 	private final EngineClock clock;
 
+	private final SlaClock slaClock;
+
 	private final CurrentActor actor;
 
 	private final ApplicationEventPublisher events;
 
 	IncidentRecords(IncidentRepository repository, AuditTrail trail, EngineClock clock, CurrentActor actor,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SlaClock slaClock) {
+		this.slaClock = slaClock;
 		this.repository = repository;
 		this.trail = trail;
 		this.clock = clock;
 		this.actor = actor;
 		this.events = events;
+	}
+
+	/**
+	 * A due date moved by a pause of the incident's SLA clock: by the paused time, in the
+	 * incident's clock, when the date was still ahead when the pause began; a date
+	 * already past then stays.
+	 */
+	public OffsetDateTime movedByPause(Incident incident, OffsetDateTime due, Instant pauseBegan, Duration paused) {
+		if (due == null || !due.toInstant().isAfter(pauseBegan) || paused.isZero() || paused.isNegative()) {
+			return due;
+		}
+		Instant later = incident.slaBusinessHours()
+				? this.slaClock.addBusinessTime(incident.tenantId(), due.toInstant(), paused)
+				: due.toInstant().plus(paused);
+		return later.atOffset(ZoneOffset.UTC);
+	}
+
+	/** The time the incident's clock has been paused in its running pause, up to now. */
+	public Duration runningPause(Incident incident, Instant now) {
+		if (incident.slaPausedAt() == null) {
+			return Duration.ZERO;
+		}
+		Instant from = incident.slaPausedAt().toInstant();
+		Duration paused = incident.slaBusinessHours()
+				? this.slaClock.businessTimeBetween(incident.tenantId(), from, now) : Duration.between(from, now);
+		return paused.isNegative() ? Duration.ZERO : paused;
+	}
+
+	/**
+	 * A due date as it stands now: moved by the running pause, as the resume will move
+	 * it. A response or resolution given while the clock is paused is measured against
+	 * this.
+	 */
+	private OffsetDateTime dueNow(Incident incident, OffsetDateTime due, OffsetDateTime now) {
+		if (incident.slaPausedAt() == null) {
+			return due;
+		}
+		return movedByPause(incident, due, incident.slaPausedAt().toInstant(), runningPause(incident, now.toInstant()));
 	}
 
 	/** Creates the record in state New with a fresh, never reused number. */
@@ -233,7 +277,8 @@ public class IncidentRecords {
 			return false;
 		}
 		OffsetDateTime now = this.clock.nowUtc();
-		Boolean breached = (incident.responseDueAt() != null) ? now.isAfter(incident.responseDueAt()) : null;
+		OffsetDateTime due = dueNow(incident, incident.responseDueAt(), now);
+		Boolean breached = (due != null) ? now.isAfter(due) : null;
 		this.repository.update(incident, now, "responded_at = :now, response_sla_breached = :breached", "now", now,
 				"breached", breached);
 		changed(incident, "respondedAt", null, now, Visibility.INTERNAL, now);
@@ -323,7 +368,8 @@ public class IncidentRecords {
 		OffsetDateTime now = this.clock.nowUtc();
 		boolean firstContact = incident.escalationCount() == 0 && incident.reopenCount() == 0
 				&& (incident.assignmentGroup() == null || "service-desk".equals(incident.assignmentGroup()));
-		Boolean breached = (incident.resolutionDueAt() != null) ? now.isAfter(incident.resolutionDueAt()) : null;
+		OffsetDateTime due = dueNow(incident, incident.resolutionDueAt(), now);
+		Boolean breached = (due != null) ? now.isAfter(due) : null;
 		this.repository.update(incident, now, """
 				state = 'RESOLVED', hold_reason = null, resolved_at = :now, resolution_code = :code,
 				resolution_notes = :notes, first_contact_resolution = :fcr,

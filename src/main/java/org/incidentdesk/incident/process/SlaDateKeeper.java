@@ -21,7 +21,6 @@ import org.incidentdesk.incident.IncidentEvents;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
-import org.incidentdesk.sla.SlaClock;
 import org.incidentdesk.slapolicy.SlaPolicy;
 import org.incidentdesk.system.EngineAsServer;
 import org.incidentdesk.system.EngineClock;
@@ -43,8 +42,6 @@ class SlaDateKeeper {
 
 	private final SlaPolicy policy;
 
-	private final SlaClock slaClock;
-
 	private final EngineClock clock;
 
 	private final RuntimeService runtime;
@@ -57,13 +54,11 @@ class SlaDateKeeper {
 
 	private final Classifier classifier;
 
-	SlaDateKeeper(IncidentRecords records, SlaPolicy policy, SlaClock slaClock, EngineClock clock,
-			RuntimeService runtime, ManagementService management, TaskService tasks, EngineAsServer server,
-			Classifier classifier) {
+	SlaDateKeeper(IncidentRecords records, SlaPolicy policy, EngineClock clock, RuntimeService runtime,
+			ManagementService management, TaskService tasks, EngineAsServer server, Classifier classifier) {
 		this.classifier = classifier;
 		this.records = records;
 		this.policy = policy;
-		this.slaClock = slaClock;
 		this.clock = clock;
 		this.runtime = runtime;
 		this.management = management;
@@ -99,12 +94,7 @@ class SlaDateKeeper {
 			return;
 		}
 		Instant from = incident.slaPausedAt().toInstant();
-		Instant to = this.clock.now();
-		Duration paused = incident.slaBusinessHours() ? this.slaClock.businessTimeBetween(incident.tenantId(), from, to)
-				: Duration.between(from, to);
-		if (paused.isNegative()) {
-			paused = Duration.ZERO;
-		}
+		Duration paused = this.records.runningPause(incident, this.clock.now());
 		OffsetDateTime response = (incident.respondedAt() == null)
 				? moved(incident, incident.responseDueAt(), from, paused) : incident.responseDueAt();
 		OffsetDateTime warning = moved(incident, incident.resolutionWarningAt(), from, paused);
@@ -207,18 +197,8 @@ class SlaDateKeeper {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	/**
-	 * A due date that was still ahead when the pause began moves by the paused time in
-	 * the incident's clock; one already past stays (its SLA was missed or met before).
-	 */
 	private OffsetDateTime moved(Incident incident, OffsetDateTime due, Instant pauseBegan, Duration paused) {
-		if (due == null || !due.toInstant().isAfter(pauseBegan) || paused.isZero()) {
-			return due;
-		}
-		Instant later = incident.slaBusinessHours()
-				? this.slaClock.addBusinessTime(incident.tenantId(), due.toInstant(), paused)
-				: due.toInstant().plus(paused);
-		return later.atOffset(ZoneOffset.UTC);
+		return this.records.movedByPause(incident, due, pauseBegan, paused);
 	}
 
 	private void moveInProcess(Incident incident, OffsetDateTime response, OffsetDateTime warning,

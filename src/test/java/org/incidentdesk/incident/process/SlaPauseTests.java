@@ -237,6 +237,36 @@ class SlaPauseTests {
 		}
 	}
 
+	@Test
+	void aResponseGivenWhileTheClockIsPausedCountsThePauseSoFar() throws Exception {
+		// Given a P3 reported Monday 09:00, due to be answered by 10:00, on hold for the
+		// vendor from 09:30
+		String tenant = tenantWithCalendar();
+		String number = reportAt(jakarta(9, 9, 0), tenant);
+		at(jakarta(9, 9, 30));
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
+				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+
+		// When the service desk resolves it at 11:15, still on hold (two and a quarter
+		// hours after the report, but only 30 minutes of running clock)
+		at(jakarta(9, 11, 15));
+		String triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0)
+			.get("id")
+			.asText();
+		expect(as("sam", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
+				Map.of("variables",
+						Map.of("triageDecision", Map.of("value", "RESOLVE", "type", "String"), "resolutionCode",
+								Map.of("value", "SOLVED_WORKAROUND", "type", "String"), "resolutionNotes",
+								Map.of("value", "Swapped the printer.", "type", "String")))),
+				HttpStatus.NO_CONTENT);
+
+		// Then neither the response nor the resolution counts as late
+		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
+		assertThat(incident.get("state").asText()).isEqualTo("RESOLVED");
+		assertThat(incident.get("responseSlaBreached").asBoolean()).as(incident.toString()).isFalse();
+		assertThat(incident.get("resolutionSlaBreached").asBoolean()).as(incident.toString()).isFalse();
+	}
+
 	/** Response, warning and resolution due, in Jakarta time. */
 	private List<ZonedDateTime> dates(String number) throws Exception {
 		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
