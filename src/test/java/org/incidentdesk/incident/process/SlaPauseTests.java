@@ -267,6 +267,51 @@ class SlaPauseTests {
 		assertThat(incident.get("resolutionSlaBreached").asBoolean()).as(incident.toString()).isFalse();
 	}
 
+	@Test
+	void manyHoldsEndingAtOnceEachMoveTheirOwnIncidentOnly() throws Exception {
+		// Given sixteen P3s reported Monday 09:00, all on hold for the vendor since 09:30
+		String tenant = tenantWithCalendar();
+		List<String> numbers = new java.util.ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			numbers.add(reportAt(jakarta(9, 9, 0), tenant));
+		}
+		at(jakarta(9, 9, 30));
+		for (String number : numbers) {
+			expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
+					Map.of("reason", "AWAITING_VENDOR", "comment", "Parts.")), HttpStatus.NO_CONTENT);
+		}
+
+		// When sixteen agents resume them at the same moment, 11:30
+		at(jakarta(9, 11, 30));
+		java.util.concurrent.ExecutorService agents = java.util.concurrent.Executors.newFixedThreadPool(16);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<ResponseEntity<String>>> resumed = new java.util.ArrayList<>();
+			for (String number : numbers) {
+				resumed.add(agents.submit(() -> {
+					start.await();
+					return as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null);
+				}));
+			}
+			start.countDown();
+			for (java.util.concurrent.Future<ResponseEntity<String>> answer : resumed) {
+				expect(answer.get(), HttpStatus.NO_CONTENT);
+			}
+		}
+		finally {
+			agents.shutdownNow();
+		}
+
+		// Then every one of them moved by its two business hours, on the record and on
+		// its breach timer
+		for (String number : numbers) {
+			assertThat(dates(number)).as(number)
+				.containsExactly(jakarta(9, 12, 0), jakarta(10, 8, 24), jakarta(10, 10, 0));
+			assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED)).as(number)
+				.isEqualTo(jakarta(10, 10, 0).toInstant());
+		}
+	}
+
 	/** Response, warning and resolution due, in Jakarta time. */
 	private List<ZonedDateTime> dates(String number) throws Exception {
 		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
