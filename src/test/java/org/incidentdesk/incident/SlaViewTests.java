@@ -1,5 +1,7 @@
 package org.incidentdesk.incident;
 
+import org.incidentdesk.JakartaSlaScenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -38,23 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @IncidentDeskTest
 @BothDatabases
-class SlaViewTests {
-
-	private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	ObjectMapper json;
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class SlaViewTests extends JakartaSlaScenario {
 
 	@Test
 	void theRecordShowsElapsedPausedAndRemainingBusinessTime() throws Exception {
@@ -192,68 +178,6 @@ class SlaViewTests {
 		JsonNode sla = read(user, "/api/v1/incidents/" + number).get("sla");
 		assertThat(sla).as("the sla object").isNotNull();
 		return sla;
-	}
-
-	private String reportAt(ZonedDateTime when, String tenant) throws Exception {
-		at(when);
-		ResponseEntity<String> created = expect(as("sam", HttpMethod.POST, "/api/v1/incidents",
-				Map.of("tenantId", tenant, "callerId", "caller-" + tenant, "summary", "Label printer jams", "category",
-						"hardware", "impact", "MEDIUM", "urgency", "MEDIUM")),
-				HttpStatus.CREATED);
-		return this.json.readTree(created.getBody()).get("number").asText();
-	}
-
-	private static void at(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-	}
-
-	/** A new organisation in Jakarta, Monday to Friday 08:00-17:00, with a caller. */
-	private String tenantWithCalendar() {
-		String id = "view-" + UUID.randomUUID().toString().substring(0, 8);
-		Tenant tenant = this.identity.newTenant(id);
-		tenant.setName("View " + id);
-		this.identity.saveTenant(tenant);
-		User caller = this.identity.newUser("caller-" + id);
-		caller.setFirstName("Caller");
-		caller.setLastName(id);
-		caller.setPassword("demo");
-		this.identity.saveUser(caller);
-		this.identity.createMembership(caller.getId(), "customers");
-		this.identity.createTenantUserMembership(id, caller.getId());
-		this.identity.createTenantGroupMembership(id, "service-desk");
-		this.identity.createTenantGroupMembership(id, "incident-managers");
-		List<String> day = List.of("08:00-17:00");
-		expect(as("demo", HttpMethod.PUT, "/api/v1/admin/tenants/" + id + "/calendar",
-				Map.of("timeZone", "Asia/Jakarta", "workingHours",
-						Map.of("MONDAY", day, "TUESDAY", day, "WEDNESDAY", day, "THURSDAY", day, "FRIDAY", day),
-						"holidays", List.of())),
-				HttpStatus.OK);
-		return id;
-	}
-
-	/** A day of March 2026 (the 9th is a Monday), in Jakarta. */
-	private static ZonedDateTime jakarta(int day, int hour, int minute) {
-		return ZonedDateTime.of(LocalDateTime.of(2026, 3, day, hour, minute), JAKARTA);
-	}
-
-	private static ZonedDateTime zoned(String text) {
-		return OffsetDateTime.parse(text).toInstant().atZone(JAKARTA);
-	}
-
-	private JsonNode read(String user, String path) throws Exception {
-		return this.json.readTree(expect(as(user, HttpMethod.GET, path, null), HttpStatus.OK).getBody());
-	}
-
-	private ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(user, "demo");
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-	}
-
-	private static ResponseEntity<String> expect(ResponseEntity<String> response, HttpStatus status) {
-		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-		return response;
 	}
 
 }

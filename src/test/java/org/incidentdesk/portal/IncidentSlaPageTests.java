@@ -1,5 +1,7 @@
 package org.incidentdesk.portal;
 
+import org.incidentdesk.JakartaSlaScenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -36,26 +38,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * hours of an organisation in Jakarta (Monday to Friday 08:00-17:00).
  */
 @IncidentDeskTest
-class IncidentSlaPageTests {
-
-	private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+class IncidentSlaPageTests extends JakartaSlaScenario {
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	ObjectMapper json;
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@Test
 	void theCallerSeesTheDueDateInTheirZoneTheTimeLeftAndThePause() throws Exception {
@@ -93,60 +79,6 @@ class IncidentSlaPageTests {
 		assertThat(page).contains("2026-03-10 10:00 Asia/Jakarta", "overdue by 1 h 0 min")
 			.doesNotContain("incident-paused");
 		assertThat(session.get(path + "?lang=id").body()).contains("terlambat 1 jam 0 menit");
-	}
-
-	private String reportAt(ZonedDateTime when, String tenant) throws Exception {
-		at(when);
-		ResponseEntity<String> created = expect(as("sam", HttpMethod.POST, "/api/v1/incidents",
-				Map.of("tenantId", tenant, "callerId", "caller-" + tenant, "summary", "Label printer jams", "category",
-						"hardware", "impact", "MEDIUM", "urgency", "MEDIUM")),
-				HttpStatus.CREATED);
-		return this.json.readTree(created.getBody()).get("number").asText();
-	}
-
-	private static void at(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-	}
-
-	/** A new organisation in Jakarta, Monday to Friday 08:00-17:00, with a caller. */
-	private String tenantWithCalendar() {
-		String id = "page-" + UUID.randomUUID().toString().substring(0, 8);
-		Tenant tenant = this.identity.newTenant(id);
-		tenant.setName("Page " + id);
-		this.identity.saveTenant(tenant);
-		User caller = this.identity.newUser("caller-" + id);
-		caller.setFirstName("Caller");
-		caller.setLastName(id);
-		caller.setPassword("demo");
-		this.identity.saveUser(caller);
-		this.identity.createMembership(caller.getId(), "customers");
-		this.identity.createTenantUserMembership(id, caller.getId());
-		this.identity.createTenantGroupMembership(id, "service-desk");
-		this.identity.createTenantGroupMembership(id, "incident-managers");
-		List<String> day = List.of("08:00-17:00");
-		expect(as("demo", HttpMethod.PUT, "/api/v1/admin/tenants/" + id + "/calendar",
-				Map.of("timeZone", "Asia/Jakarta", "workingHours",
-						Map.of("MONDAY", day, "TUESDAY", day, "WEDNESDAY", day, "THURSDAY", day, "FRIDAY", day),
-						"holidays", List.of())),
-				HttpStatus.OK);
-		return id;
-	}
-
-	/** A day of March 2026 (the 9th is a Monday), in Jakarta. */
-	private static ZonedDateTime jakarta(int day, int hour, int minute) {
-		return ZonedDateTime.of(LocalDateTime.of(2026, 3, day, hour, minute), JAKARTA);
-	}
-
-	private ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(user, "demo");
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-	}
-
-	private static ResponseEntity<String> expect(ResponseEntity<String> response, HttpStatus status) {
-		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-		return response;
 	}
 
 }

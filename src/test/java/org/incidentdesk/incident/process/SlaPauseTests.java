@@ -1,5 +1,7 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.JakartaSlaScenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
@@ -42,28 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @IncidentDeskTest
 @BothDatabases
-class SlaPauseTests {
-
-	private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-
-	private static final DateTimeFormatter ENGINE_REST = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	ObjectMapper json;
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+class SlaPauseTests extends JakartaSlaScenario {
 
 	@Test
 	void aHoldForTwoBusinessHoursMovesAllThreeTimersByTwoBusinessHours() throws Exception {
@@ -310,93 +291,6 @@ class SlaPauseTests {
 			assertThat(timer(number, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED)).as(number)
 				.isEqualTo(jakarta(10, 10, 0).toInstant());
 		}
-	}
-
-	/** Response, warning and resolution due, in Jakarta time. */
-	private List<ZonedDateTime> dates(String number) throws Exception {
-		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
-		JsonNode warning = read("demo", "/engine-rest/process-instance?businessKey=" + number);
-		String processInstance = warning.get(0).get("id").asText();
-		JsonNode warningVariable = read("demo",
-				"/engine-rest/process-instance/" + processInstance + "/variables/resolutionWarningAt");
-		return List.of(zoned(incident.get("responseDueAt").asText()),
-				OffsetDateTime.parse(warningVariable.get("value").asText(), ENGINE_REST).toInstant().atZone(JAKARTA),
-				zoned(incident.get("resolutionDueAt").asText()));
-	}
-
-	private java.time.Instant timer(String number, String activity) throws Exception {
-		String processInstance = read("demo", "/engine-rest/process-instance?businessKey=" + number).get(0)
-			.get("id")
-			.asText();
-		return this.management.createJobQuery()
-			.processInstanceId(processInstance)
-			.activityId(activity)
-			.singleResult()
-			.getDuedate()
-			.toInstant();
-	}
-
-	private String reportAt(ZonedDateTime when, String tenant) throws Exception {
-		at(when);
-		ResponseEntity<String> created = expect(as("sam", HttpMethod.POST, "/api/v1/incidents",
-				Map.of("tenantId", tenant, "callerId", "caller-" + tenant, "summary", "Label printer jams", "category",
-						"hardware", "impact", "MEDIUM", "urgency", "MEDIUM")),
-				HttpStatus.CREATED);
-		return this.json.readTree(created.getBody()).get("number").asText();
-	}
-
-	private static void at(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-	}
-
-	/** A new organisation in Jakarta, Monday to Friday 08:00-17:00, with a caller. */
-	private String tenantWithCalendar() {
-		String id = "pause-" + UUID.randomUUID().toString().substring(0, 8);
-		Tenant tenant = this.identity.newTenant(id);
-		tenant.setName("Pause " + id);
-		this.identity.saveTenant(tenant);
-		User caller = this.identity.newUser("caller-" + id);
-		caller.setFirstName("Caller");
-		caller.setLastName(id);
-		caller.setPassword("demo");
-		this.identity.saveUser(caller);
-		this.identity.createMembership(caller.getId(), "customers");
-		this.identity.createTenantUserMembership(id, caller.getId());
-		// the service desk serves every tenant through its membership in each
-		this.identity.createTenantGroupMembership(id, "service-desk");
-		this.identity.createTenantGroupMembership(id, "incident-managers");
-		List<String> day = List.of("08:00-17:00");
-		expect(as("demo", HttpMethod.PUT, "/api/v1/admin/tenants/" + id + "/calendar",
-				Map.of("timeZone", "Asia/Jakarta", "workingHours",
-						Map.of("MONDAY", day, "TUESDAY", day, "WEDNESDAY", day, "THURSDAY", day, "FRIDAY", day),
-						"holidays", List.of())),
-				HttpStatus.OK);
-		return id;
-	}
-
-	/** A day of March 2026 (the 9th is a Monday), in Jakarta. */
-	private static ZonedDateTime jakarta(int day, int hour, int minute) {
-		return ZonedDateTime.of(LocalDateTime.of(2026, 3, day, hour, minute), JAKARTA);
-	}
-
-	private static ZonedDateTime zoned(String text) {
-		return OffsetDateTime.parse(text).toInstant().atZone(JAKARTA);
-	}
-
-	private JsonNode read(String user, String path) throws Exception {
-		return this.json.readTree(expect(as(user, HttpMethod.GET, path, null), HttpStatus.OK).getBody());
-	}
-
-	private ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(user, "demo");
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-	}
-
-	private static ResponseEntity<String> expect(ResponseEntity<String> response, HttpStatus status) {
-		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-		return response;
 	}
 
 }

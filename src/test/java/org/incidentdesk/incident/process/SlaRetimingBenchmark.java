@@ -1,5 +1,7 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.JakartaSlaScenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -28,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @IncidentDeskTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-class SlaRetimingBenchmark extends RetimingScenario {
+class SlaRetimingBenchmark extends JakartaSlaScenario {
 
 	private static final int INCIDENTS = Integer.getInteger("bench.retiming.incidents", 1000);
 

@@ -1,5 +1,7 @@
 package org.incidentdesk.incident.process;
 
+import org.incidentdesk.JakartaSlaScenario;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -26,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @IncidentDeskTest
 @BothDatabases
-class SlaRetimingTests extends RetimingScenario {
+class SlaRetimingTests extends JakartaSlaScenario {
 
 	@Test
 	void aPreviewAfterACalendarChangeListsTheMovesAndChangesNothing() throws Exception {

@@ -1,4 +1,4 @@
-package org.incidentdesk.incident.process;
+package org.incidentdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,23 +35,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What the re-timing scenarios share: an organisation in Jakarta with a calendar, reports
- * at a given engine time, and the SLA dates as the record, the variables and the timers
- * have them.
+ * What the SLA scenarios share: an organisation in Jakarta with a calendar, reports at a
+ * given engine time, and the SLA dates as the record, the variables and the timers have
+ * them.
  */
-abstract class RetimingScenario {
+public abstract class JakartaSlaScenario {
 
-	static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+	protected static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
-	static final DateTimeFormatter ENGINE_REST = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+	protected static final DateTimeFormatter ENGINE_REST = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-	static final String RETIMING = "/api/v1/admin/sla/retiming";
+	protected static final String RETIMING = "/api/v1/admin/sla/retiming";
 
-	static final List<String> NINE_TO_FIVE = List.of("08:00-17:00");
+	protected static final List<String> NINE_TO_FIVE = List.of("08:00-17:00");
 
-	static final List<String> WITH_LUNCH = List.of("08:00-12:00", "13:00-17:00");
+	protected static final List<String> WITH_LUNCH = List.of("08:00-12:00", "13:00-17:00");
 
-	static final List<String> WHOLE_DAY = List.of("00:00-24:00");
+	protected static final List<String> WHOLE_DAY = List.of("00:00-24:00");
 
 	@AfterEach
 	void resetClock() {
@@ -59,28 +59,28 @@ abstract class RetimingScenario {
 	}
 
 	@Autowired
-	TestRestTemplate http;
+	protected TestRestTemplate http;
 
 	@Autowired
-	IdentityService identity;
+	protected IdentityService identity;
 
 	@Autowired
-	ManagementService management;
+	protected ManagementService management;
 
 	@Autowired
-	IncidentRecords records;
+	protected IncidentRecords records;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected JdbcClient jdbc;
 
 	@Autowired
-	ObjectMapper json;
+	protected ObjectMapper json;
 
-	JsonNode retime(Map<String, Object> body, HttpStatus status) throws Exception {
+	protected JsonNode retime(Map<String, Object> body, HttpStatus status) throws Exception {
 		return this.json.readTree(expect(as("demo", HttpMethod.POST, RETIMING, body), status).getBody());
 	}
 
-	void calendar(String tenant, List<String> day) {
+	protected void calendar(String tenant, List<String> day) {
 		Map<String, Object> week = new HashMap<>();
 		for (String weekday : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
 			week.put(weekday, day);
@@ -90,7 +90,7 @@ abstract class RetimingScenario {
 	}
 
 	/** Response, warning (the process variable) and resolution due, in Jakarta time. */
-	List<ZonedDateTime> dates(String number) throws Exception {
+	protected List<ZonedDateTime> dates(String number) throws Exception {
 		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
 		String processInstance = read("demo", "/engine-rest/process-instance?businessKey=" + number).get(0)
 			.get("id")
@@ -102,7 +102,7 @@ abstract class RetimingScenario {
 				zoned(incident.get("resolutionDueAt").asText()));
 	}
 
-	Instant timer(String number, String activity) throws Exception {
+	protected Instant timer(String number, String activity) throws Exception {
 		String processInstance = read("demo", "/engine-rest/process-instance?businessKey=" + number).get(0)
 			.get("id")
 			.asText();
@@ -114,7 +114,7 @@ abstract class RetimingScenario {
 			.toInstant();
 	}
 
-	String reportAt(ZonedDateTime when, String tenant) throws Exception {
+	protected String reportAt(ZonedDateTime when, String tenant) throws Exception {
 		at(when);
 		ResponseEntity<String> created = expect(as("sam", HttpMethod.POST, "/api/v1/incidents",
 				Map.of("tenantId", tenant, "callerId", "caller-" + tenant, "summary", "Label printer jams", "category",
@@ -123,17 +123,25 @@ abstract class RetimingScenario {
 		return this.json.readTree(created.getBody()).get("number").asText();
 	}
 
-	static void at(ZonedDateTime when) {
+	protected static void at(ZonedDateTime when) {
 		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
 	}
 
 	/**
 	 * A new organisation in Jakarta working Monday to Friday on the spans, with a caller.
 	 */
-	String tenantWithCalendar(List<String> day) {
-		String id = "retime-" + UUID.randomUUID().toString().substring(0, 8);
+	protected String tenantWithCalendar() {
+		return tenantWithCalendar(NINE_TO_FIVE);
+	}
+
+	/**
+	 * A new organisation in Jakarta working Monday to Friday on the spans, with a caller
+	 * (password {@code demo}) and served by the service desk and the incident managers.
+	 */
+	protected String tenantWithCalendar(List<String> day) {
+		String id = "sla-" + UUID.randomUUID().toString().substring(0, 8);
 		Tenant tenant = this.identity.newTenant(id);
-		tenant.setName("Retime " + id);
+		tenant.setName("SLA " + id);
 		this.identity.saveTenant(tenant);
 		User caller = this.identity.newUser("caller-" + id);
 		caller.setFirstName("Caller");
@@ -149,26 +157,26 @@ abstract class RetimingScenario {
 	}
 
 	/** A day of March 2026 (the 9th is a Monday), in Jakarta. */
-	static ZonedDateTime jakarta(int day, int hour, int minute) {
+	protected static ZonedDateTime jakarta(int day, int hour, int minute) {
 		return ZonedDateTime.of(LocalDateTime.of(2026, 3, day, hour, minute), JAKARTA);
 	}
 
-	static ZonedDateTime zoned(String text) {
+	protected static ZonedDateTime zoned(String text) {
 		return OffsetDateTime.parse(text).toInstant().atZone(JAKARTA);
 	}
 
-	JsonNode read(String user, String path) throws Exception {
+	protected JsonNode read(String user, String path) throws Exception {
 		return this.json.readTree(expect(as(user, HttpMethod.GET, path, null), HttpStatus.OK).getBody());
 	}
 
-	ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
+	protected ResponseEntity<String> as(String user, HttpMethod method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setBasicAuth(user, "demo");
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return this.http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
 	}
 
-	static ResponseEntity<String> expect(ResponseEntity<String> response, HttpStatus status) {
+	protected static ResponseEntity<String> expect(ResponseEntity<String> response, HttpStatus status) {
 		assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
 		return response;
 	}
