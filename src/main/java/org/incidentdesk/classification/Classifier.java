@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.system.TenantVariants;
 import org.incidentdesk.cmdb.ConfigurationItem;
+import org.incidentdesk.sla.BusinessCalendar;
+import org.incidentdesk.sla.BusinessCalendars;
 import org.incidentdesk.sla.SlaClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +45,10 @@ public class Classifier {
 
 	private final RepositoryService repository;
 
-	private final SlaClock clock;
+	private final BusinessCalendars calendars;
 
-	Classifier(DecisionService decisions, Cmdb cmdb, RepositoryService repository, SlaClock clock) {
-		this.clock = clock;
+	Classifier(DecisionService decisions, Cmdb cmdb, RepositoryService repository, BusinessCalendars calendars) {
+		this.calendars = calendars;
 		this.decisions = decisions;
 		this.cmdb = cmdb;
 		this.repository = repository;
@@ -90,18 +92,20 @@ public class Classifier {
 		// A table without the clock column (from before it existed) runs around the
 		// clock, as every table did then.
 		boolean businessHours = BUSINESS_HOURS.equals(sla.get("clock"));
-		return new SlaDates(after(tenantId, reported, response.plus(paused), businessHours),
-				after(tenantId, reported, resolution.multipliedBy(warningPercent).dividedBy(100).plus(paused),
-						businessHours),
-				after(tenantId, reported, resolution.plus(paused), businessHours), businessHours);
+		// The calendar is read once for the three dates.
+		BusinessCalendar calendar = businessHours ? this.calendars.calendarOf(tenantId) : null;
+		return new SlaDates(after(calendar, reported, response.plus(paused)),
+				after(calendar, reported, resolution.multipliedBy(warningPercent).dividedBy(100).plus(paused)),
+				after(calendar, reported, resolution.plus(paused)), businessHours);
 	}
 
 	/**
-	 * When a target of {@code duration} after {@code start} is due: in the customer
-	 * organisation's business time (SlaClock) or around the clock.
+	 * When a target of {@code duration} after {@code start} is due: in the business time
+	 * of the customer organisation's calendar (SlaClock), or around the clock without
+	 * one.
 	 */
-	private Instant after(String tenantId, Instant start, Duration duration, boolean businessHours) {
-		return businessHours ? this.clock.addBusinessTime(tenantId, start, duration) : start.plus(duration);
+	private static Instant after(BusinessCalendar calendar, Instant start, Duration duration) {
+		return (calendar != null) ? SlaClock.addBusinessTime(calendar, start, duration) : start.plus(duration);
 	}
 
 	/** Priority for given impact and urgency, for callers that need only that. */
