@@ -3,10 +3,7 @@ package org.incidentdesk.cmdb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.RefusedRequestException;
 import org.incidentdesk.tenancy.AccessPolicy;
+import org.incidentdesk.system.StrictDecoding;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -211,17 +209,9 @@ class CmdbController {
 		if (bytes.length > MAX_IMPORT_BYTES) {
 			throw tooLarge();
 		}
-		try {
-			return charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new RejectedImportException(List.of("line 1: the file is not valid " + charset.name()
-					+ "; save it as UTF-8 or name its charset in the Content-Type"));
-		}
+		return StrictDecoding.decode(bytes, charset)
+			.orElseThrow(() -> new RejectedImportException(List.of("line 1: the file is not valid " + charset.name()
+					+ "; save it as UTF-8 or name its charset in the Content-Type")));
 	}
 
 	private static String blankToNull(String text) {

@@ -2,10 +2,7 @@ package org.incidentdesk.sla;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.incidentdesk.sla.internal.CalendarDocument;
 import org.incidentdesk.sla.internal.HolidayCsv;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.system.StrictDecoding;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -129,17 +127,9 @@ class CalendarController {
 		if (bytes.length > MAX_IMPORT_BYTES) {
 			throw tooLarge();
 		}
-		try {
-			return charset.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new InvalidCalendarException("line 1", "the file is not valid " + charset.name()
-					+ "; save it as UTF-8 or name its charset in the Content-Type.");
-		}
+		return StrictDecoding.decode(bytes, charset)
+			.orElseThrow(() -> new InvalidCalendarException("line 1", "the file is not valid " + charset.name()
+					+ "; save it as UTF-8 or name its charset in the Content-Type."));
 	}
 
 	private static RefusedRequestException tooLarge() {
