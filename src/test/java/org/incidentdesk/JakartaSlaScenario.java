@@ -156,6 +156,30 @@ public abstract class JakartaSlaScenario {
 		return id;
 	}
 
+	/** Staff put the incident on hold through the API. */
+	protected void hold(String number, String reason) {
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
+				Map.of("reason", reason, "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+	}
+
+	/** Staff take the incident off hold through the API. */
+	protected void resume(String number) {
+		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+	}
+
+	/** The id of the incident's one open task. */
+	protected String taskOf(String number) throws Exception {
+		return read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0).get("id").asText();
+	}
+
+	/** Completes a task as Tasklist does, through Camunda's REST API. */
+	protected void complete(String user, String taskId, Map<String, String> variables) {
+		Map<String, Object> typed = new HashMap<>();
+		variables.forEach((name, value) -> typed.put(name, Map.of("value", value, "type", "String")));
+		expect(as(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed)),
+				HttpStatus.NO_CONTENT);
+	}
+
 	/** A day of March 2026 (the 9th is a Monday), in Jakarta. */
 	protected static ZonedDateTime jakarta(int day, int hour, int minute) {
 		return ZonedDateTime.of(LocalDateTime.of(2026, 3, day, hour, minute), JAKARTA);

@@ -56,10 +56,9 @@ class SlaPauseTests extends JakartaSlaScenario {
 
 		// When it waits for the vendor from 09:30 to 11:30
 		at(jakarta(9, 9, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
-				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		hold(number, "AWAITING_VENDOR");
 		at(jakarta(9, 11, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+		resume(number);
 
 		// Then every date moved by two business hours: the warning and the breach into
 		// Tuesday
@@ -91,10 +90,9 @@ class SlaPauseTests extends JakartaSlaScenario {
 
 		// When it waits for the vendor for two hours
 		at(jakarta(9, 9, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
-				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		hold(number, "AWAITING_VENDOR");
 		at(jakarta(9, 11, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+		resume(number);
 
 		// Then nothing moved
 		assertThat(dates(number)).containsExactly(jakarta(9, 10, 0), jakarta(9, 15, 24), jakarta(9, 17, 0));
@@ -109,13 +107,8 @@ class SlaPauseTests extends JakartaSlaScenario {
 
 		// When the service desk asks the caller at 09:10 and the caller answers at 10:10
 		at(jakarta(9, 9, 10));
-		String triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0)
-			.get("id")
-			.asText();
-		expect(as("sam", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
-				Map.of("variables", Map.of("triageDecision", Map.of("value", "REQUEST_INFO", "type", "String"),
-						"callerQuestion", Map.of("value", "Which tray jams?", "type", "String")))),
-				HttpStatus.NO_CONTENT);
+		String triage = taskOf(number);
+		complete("sam", triage, Map.of("triageDecision", "REQUEST_INFO", "callerQuestion", "Which tray jams?"));
 		at(jakarta(9, 10, 10));
 		expect(as("caller-" + tenant, HttpMethod.POST, "/api/v1/incidents/" + number + "/comments",
 				Map.of("body", "The lower tray.")), HttpStatus.CREATED);
@@ -138,15 +131,9 @@ class SlaPauseTests extends JakartaSlaScenario {
 
 		// When the service desk resolves it at 10:00 and the caller rejects that at 13:00
 		at(jakarta(9, 10, 0));
-		String triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0)
-			.get("id")
-			.asText();
-		expect(as("sam", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
-				Map.of("variables",
-						Map.of("triageDecision", Map.of("value", "RESOLVE", "type", "String"), "resolutionCode",
-								Map.of("value", "SOLVED_WORKAROUND", "type", "String"), "resolutionNotes",
-								Map.of("value", "Cleared the tray.", "type", "String")))),
-				HttpStatus.NO_CONTENT);
+		String triage = taskOf(number);
+		complete("sam", triage, Map.of("triageDecision", "RESOLVE", "resolutionCode", "SOLVED_WORKAROUND",
+				"resolutionNotes", "Cleared the tray."));
 		at(jakarta(9, 13, 0));
 		expect(as("caller-" + tenant, HttpMethod.POST, "/api/v1/incidents/" + number + "/resolution",
 				Map.of("accepted", false, "reason", "It jams again.")), HttpStatus.NO_CONTENT);
@@ -166,10 +153,9 @@ class SlaPauseTests extends JakartaSlaScenario {
 		String tenant = tenantWithCalendar();
 		String number = reportAt(jakarta(9, 9, 0), tenant);
 		at(jakarta(9, 9, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
-				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		hold(number, "AWAITING_VENDOR");
 		at(jakarta(9, 11, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/resume", null), HttpStatus.NO_CONTENT);
+		resume(number);
 
 		// When its resolution is overdue (Tuesday 10:00) and the incident manager raises
 		// it to P2 in the breach review
@@ -182,9 +168,7 @@ class SlaPauseTests extends JakartaSlaScenario {
 			.asText();
 		expect(as("ines", HttpMethod.POST, "/engine-rest/task/" + review + "/claim", Map.of("userId", "ines")),
 				HttpStatus.NO_CONTENT);
-		expect(as("ines", HttpMethod.POST, "/engine-rest/task/" + review + "/complete",
-				Map.of("variables", Map.of("reviewDecision", Map.of("value", "RAISE_PRIORITY", "type", "String")))),
-				HttpStatus.NO_CONTENT);
+		complete("ines", review, Map.of("reviewDecision", "RAISE_PRIORITY"));
 
 		// Then the P2 targets (30 minutes, 8 hours, around the clock) count from the
 		// report, and the two hours paused still do not: respond by 11:30, warned at
@@ -225,21 +209,14 @@ class SlaPauseTests extends JakartaSlaScenario {
 		String tenant = tenantWithCalendar();
 		String number = reportAt(jakarta(9, 9, 0), tenant);
 		at(jakarta(9, 9, 30));
-		expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
-				Map.of("reason", "AWAITING_VENDOR", "comment", "The vendor ships a part.")), HttpStatus.NO_CONTENT);
+		hold(number, "AWAITING_VENDOR");
 
 		// When the service desk resolves it at 11:15, still on hold (two and a quarter
 		// hours after the report, but only 30 minutes of running clock)
 		at(jakarta(9, 11, 15));
-		String triage = read("demo", "/engine-rest/task?processInstanceBusinessKey=" + number).get(0)
-			.get("id")
-			.asText();
-		expect(as("sam", HttpMethod.POST, "/engine-rest/task/" + triage + "/complete",
-				Map.of("variables",
-						Map.of("triageDecision", Map.of("value", "RESOLVE", "type", "String"), "resolutionCode",
-								Map.of("value", "SOLVED_WORKAROUND", "type", "String"), "resolutionNotes",
-								Map.of("value", "Swapped the printer.", "type", "String")))),
-				HttpStatus.NO_CONTENT);
+		String triage = taskOf(number);
+		complete("sam", triage, Map.of("triageDecision", "RESOLVE", "resolutionCode", "SOLVED_WORKAROUND",
+				"resolutionNotes", "Swapped the printer."));
 
 		// Then neither the response nor the resolution counts as late
 		JsonNode incident = read("sam", "/api/v1/incidents/" + number);
@@ -258,8 +235,7 @@ class SlaPauseTests extends JakartaSlaScenario {
 		}
 		at(jakarta(9, 9, 30));
 		for (String number : numbers) {
-			expect(as("sam", HttpMethod.POST, "/api/v1/incidents/" + number + "/hold",
-					Map.of("reason", "AWAITING_VENDOR", "comment", "Parts.")), HttpStatus.NO_CONTENT);
+			hold(number, "AWAITING_VENDOR");
 		}
 
 		// When sixteen agents resume them at the same moment, 11:30
