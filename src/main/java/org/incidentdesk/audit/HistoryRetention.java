@@ -3,6 +3,7 @@ package org.incidentdesk.audit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.incidentdesk.system.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,16 +28,28 @@ class HistoryRetention {
 
 	private final AuditSettings settings;
 
-	HistoryRetention(RepositoryService repository, AuditSettings settings) {
+	private final StartUpLock lock;
+
+	HistoryRetention(RepositoryService repository, AuditSettings settings, StartUpLock lock) {
 		this.repository = repository;
 		this.settings = settings;
+		this.lock = lock;
 	}
 
+	/**
+	 * Nodes that start together take turns ({@link StartUpLock}), so that they do not
+	 * change the same definition at once and fail on each other's change; the node that
+	 * waited finds the definitions changed.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void applyHistoryTimeToLive() {
 		if (this.settings.historyTimeToLive() == null) {
 			return;
 		}
+		this.lock.run("applying the history time to live", this::apply);
+	}
+
+	private void apply() {
 		int days = Math.toIntExact(this.settings.historyTimeToLive().toDays());
 		int changed = 0;
 		for (ProcessDefinition process : this.repository.createProcessDefinitionQuery().list()) {

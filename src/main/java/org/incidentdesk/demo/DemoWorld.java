@@ -9,6 +9,7 @@ import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.cmdb.ConfigurationItem;
 import org.incidentdesk.cmdb.NewConfigurationItem;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.system.StartUpLock;
 import org.incidentdesk.tenancy.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A believable demo world for the {@code demo} profile: two customer organisations with
@@ -54,16 +56,30 @@ class DemoWorld implements ApplicationRunner {
 
 	private final List<DemoContent> content;
 
-	DemoWorld(IdentityService identity, Tenancy tenancy, Cmdb cmdb, List<DemoContent> content) {
+	private final TransactionTemplate transaction;
+
+	private final StartUpLock lock;
+
+	DemoWorld(IdentityService identity, Tenancy tenancy, Cmdb cmdb, List<DemoContent> content,
+			PlatformTransactionManager transactions, StartUpLock lock) {
 		this.identity = identity;
 		this.tenancy = tenancy;
 		this.cmdb = cmdb;
 		this.content = content;
+		this.transaction = new TransactionTemplate(transactions);
+		this.lock = lock;
 	}
 
+	/**
+	 * Creates the demo world in one transaction, unless it exists. Nodes that start
+	 * together take turns ({@link StartUpLock}); the node that waited finds it.
+	 */
 	@Override
-	@Transactional
 	public void run(ApplicationArguments args) {
+		this.lock.run("creating the demo world", () -> this.transaction.executeWithoutResult(status -> create()));
+	}
+
+	private void create() {
 		if (this.identity.createTenantQuery().tenantId("acme").count() > 0) {
 			return;
 		}

@@ -44,8 +44,11 @@ class InitialAdministrator extends AbstractProcessEnginePlugin {
 
 	private final Environment environment;
 
-	InitialAdministrator(Environment environment) {
+	private final StartUpLock lock;
+
+	InitialAdministrator(Environment environment, StartUpLock lock) {
 		this.environment = environment;
+		this.lock = lock;
 	}
 
 	@Override
@@ -80,6 +83,11 @@ class InitialAdministrator extends AbstractProcessEnginePlugin {
 		if (this.environment.getProperty("camunda.bpm.admin-user.id") != null) {
 			return;
 		}
+		// Nodes that start together: the one that waited finds the administrator.
+		this.lock.run("generating the first administrator", () -> ensureAdministrator(engine));
+	}
+
+	private void ensureAdministrator(ProcessEngine engine) {
 		IdentityService identity = engine.getIdentityService();
 		if (identity.createUserQuery().memberOfGroup(CurrentUser.ADMINISTRATORS).count() > 0) {
 			return;

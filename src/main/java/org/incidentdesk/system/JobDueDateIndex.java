@@ -1,19 +1,16 @@
 package org.incidentdesk.system;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * An index on the due date of the engine's jobs on PostgreSQL, which Camunda's own schema
- * does not have.
+ * Flyway migration 19: an index on the due date of the engine's jobs on PostgreSQL, which
+ * Camunda's own schema does not have.
  * <p>
  * Every open incident holds three SLA timers in {@code ACT_RU_JOB}, nearly all of them
  * hours or days away. The job executor asks the database, at every poll (every 1 to 2 s,
@@ -28,37 +25,43 @@ import org.springframework.stereotype.Component;
  * 300,000 jobs), and with the index it walks the whole index in due-date order instead,
  * which is slower (about 126 ms). See docs/benchmarks.md, "SLA timers at scale".
  * <p>
- * The engine creates and upgrades its tables itself ({@code schema-update}), so the index
- * is added after it, once. A database user without the right to create it only gets a
- * warning with the statement for the database administrator: the service works without
- * the index, only its timers fire later under many open incidents.
+ * It follows Camunda's tables (migration 18, {@link CamundaSchema}). Before, each start
+ * added it after the engine had made its tables; such databases have it already, hence
+ * {@code if not exists}.
  */
 @Component
-class JobDueDateIndex extends AbstractProcessEnginePlugin {
+class JobDueDateIndex implements JavaMigration {
 
 	static final String NAME = "ACT_IDX_JOB_DUEDATE";
 
-	private static final Logger logger = LoggerFactory.getLogger(JobDueDateIndex.class);
+	@Override
+	public MigrationVersion getVersion() {
+		return MigrationVersion.fromVersion("19");
+	}
 
 	@Override
-	public void postProcessEngineBuild(ProcessEngine processEngine) {
-		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine
-			.getProcessEngineConfiguration();
-		if (!"postgres".equals(configuration.getDatabaseType())) {
+	public String getDescription() {
+		return "job due date index";
+	}
+
+	@Override
+	public Integer getChecksum() {
+		return null;
+	}
+
+	@Override
+	public boolean canExecuteInTransaction() {
+		return true;
+	}
+
+	@Override
+	public void migrate(Context context) throws Exception {
+		Connection connection = context.getConnection();
+		if (!"postgres".equals(CamundaSchema.databaseType(connection))) {
 			return;
 		}
-		String statement = "create index if not exists " + NAME + " on " + configuration.getDatabaseTablePrefix()
-				+ "ACT_RU_JOB (DUEDATE_)";
-		try (Connection connection = configuration.getDataSource().getConnection();
-				Statement create = connection.createStatement()) {
-			create.execute(statement);
-			if (!connection.getAutoCommit()) {
-				connection.commit();
-			}
-		}
-		catch (SQLException ex) {
-			logger.warn("Cannot add the index on the jobs' due dates ({}); SLA timers may fire late with many open"
-					+ " incidents. Ask the database administrator to run: {}", ex.getMessage(), statement);
+		try (Statement create = connection.createStatement()) {
+			create.execute("create index if not exists " + NAME + " on ACT_RU_JOB (DUEDATE_)");
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.incidentdesk.tenancy;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.incidentdesk.system.StartUpLock;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -20,40 +19,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BuiltInGroups implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(BuiltInGroups.class);
-
-	private static final int ATTEMPTS = 3;
-
 	private final AccessModel access;
 
 	private final TransactionTemplate transaction;
 
-	BuiltInGroups(AccessModel access, PlatformTransactionManager transactions) {
+	private final StartUpLock lock;
+
+	BuiltInGroups(AccessModel access, PlatformTransactionManager transactions, StartUpLock lock) {
 		this.access = access;
 		this.transaction = new TransactionTemplate(transactions);
+		this.lock = lock;
 	}
 
 	/**
-	 * Nodes of a cluster that start together may create the same group at once; the one
-	 * that loses finds it there on its next attempt.
+	 * Nodes of a cluster that start together take turns ({@link StartUpLock}): the
+	 * groups, grants and Tasklist filters have no key that would stop a second copy, and
+	 * the node that waited finds them there.
 	 */
 	@Override
 	public void run(ApplicationArguments args) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.transaction.executeWithoutResult(status -> {
-					this.access.ensureBuiltInGroups();
-					this.access.ownProfilesReadOnly();
-				});
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-				log.info("Another node created built-in groups at the same time ({}); trying again.", ex.getMessage());
-			}
-		}
+		this.lock.run("creating the built-in groups", () -> this.transaction.executeWithoutResult(status -> {
+			this.access.ensureBuiltInGroups();
+			this.access.ownProfilesReadOnly();
+		}));
 	}
 
 }

@@ -24,6 +24,7 @@ import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.system.StartUpLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,9 @@ class HistoryRetentionTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	StartUpLock startUpLock;
 
 	@Autowired
 	IncidentService incidents;
@@ -155,7 +159,7 @@ class HistoryRetentionTests {
 	};
 
 	private HistoryRetention retention(Duration timeToLive) {
-		return new HistoryRetention(this.repository, new AuditSettings(null, false, timeToLive));
+		return new HistoryRetention(this.repository, new AuditSettings(null, false, timeToLive), this.startUpLock);
 	}
 
 	/**
