@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterStartTests {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
 	@Test
 	void twoNodesStartTogetherOnAnEmptyDatabase() throws Exception {

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OldDatabaseStartTests {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
 	/**
 	 * Both databases at once, each with its node, so that the two starts share their

@@ -1,5 +1,6 @@
 package org.incidentdesk.slapolicy;
 
+import org.incidentdesk.system.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,13 +24,24 @@ class InitialSlaSettings implements ApplicationRunner {
 
 	private final KnownHoldReasons holdReasons;
 
-	InitialSlaSettings(SlaSettingsStore store, KnownHoldReasons holdReasons) {
+	private final StartUpLock lock;
+
+	InitialSlaSettings(SlaSettingsStore store, KnownHoldReasons holdReasons, StartUpLock lock) {
 		this.store = store;
 		this.holdReasons = holdReasons;
+		this.lock = lock;
 	}
 
+	/**
+	 * Nodes that start together take turns ({@link StartUpLock}); the node that waited
+	 * finds the settings stored.
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
+		this.lock.run("storing the initial SLA settings", this::storeOrCompare);
+	}
+
+	private void storeOrCompare() {
 		try {
 			if (this.store.storeInitial(this.holdReasons)) {
 				log.info("Stored the SLA settings of incident-desk.sla.* as the global SLA settings.");
@@ -37,7 +49,7 @@ class InitialSlaSettings implements ApplicationRunner {
 			}
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Nodes that start together: the one that loses finds them stored.
+			// The key of the global settings, should another writer have come first.
 			log.info("Another node stored the initial SLA settings at the same moment ({}).", ex.getMessage());
 		}
 		StoredSlaSettings stored = this.store.global();
