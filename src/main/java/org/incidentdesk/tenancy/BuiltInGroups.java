@@ -32,9 +32,10 @@ class BuiltInGroups implements ApplicationRunner {
 	}
 
 	/**
-	 * Nodes of a cluster that start together take turns ({@link StartUpLock}): the
-	 * groups, grants and Tasklist filters have no key that would stop a second copy, and
-	 * the node that waited finds them there.
+	 * Nodes of a cluster that start together take turns ({@link StartUpLock}): two of
+	 * them writing the same group or grant at once would stop one start on its key, and a
+	 * Tasklist filter has no key that would stop a second copy. The node that waited
+	 * finds them there.
 	 */
 	@Override
 	public void run(ApplicationArguments args) {
