@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.incidentdesk.knowledge.internal.KnowledgeUsageFolding;
 import org.incidentdesk.notification.MailDelivery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +51,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes of Incident Desk on one PostgreSQL database, as behind a load balancer
@@ -378,6 +381,60 @@ class TwoNodesTests {
 				.query(Integer.class)
 				.list()).containsExactly(2);
 		}
+	}
+
+	@Test
+	void anArticleWrittenOnOneNodeIsFoundOnTheOtherAndItsUsesAreCountedOnce() throws Exception {
+		// Given an agent publishes an article on node A
+		String words = "Badge printer " + tag() + " prints blank cards";
+		HttpResponse<String> created = new Browser().sendJson(a, "POST", "/api/v1/knowledge/articles", """
+				{"kind":"ARTICLE","title":"%s","symptoms":"The cards come out blank.",
+				 "resolution":"Replace the ribbon.","language":"en","visibility":"PUBLIC","state":"PUBLISHED"}"""
+			.formatted(words), "Authorization", basic("sam"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String article = field(created.body(), "number");
+
+		// When node B's index catches up by itself (every node keeps its own index)
+		// Then a caller finds it there
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(new Browser()
+				.get(b, "/api/v1/knowledge/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8),
+						"Authorization", basic("alice"))
+				.body()).contains(article));
+
+		// And given 12,000 more uses of it recorded (finding it counted already), more
+		// than two folds take
+		long id = a.jdbc()
+			.sql("select id from knowledge_article where number = :number")
+			.param("number", article)
+			.query(Long.class)
+			.single();
+		long before = a.jdbc()
+			.sql("select usage_count + (select count(*) from knowledge_usage where article_id = :id)"
+					+ " from knowledge_article where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		a.jdbc()
+			.sql("insert into knowledge_usage (article_id, used_at)"
+					+ " select :id, current_timestamp from generate_series(1, 12000)")
+			.param("id", id)
+			.update();
+
+		// When both nodes fold the uses into the counters at the same moment
+		atOnce(node -> node.context().getBean(KnowledgeUsageFolding.class).fold());
+
+		// Then each use was counted once
+		assertThat(a.jdbc()
+			.sql("select usage_count from knowledge_article where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isEqualTo(before + 12000);
+		assertThat(a.jdbc()
+			.sql("select count(*) from knowledge_usage where article_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	// --- the two nodes
