@@ -31,6 +31,12 @@ import org.springframework.stereotype.Component;
  * logged; a failure of our own (the database) leaves it for the next run. Either way the
  * run goes on with the other messages.
  * <p>
+ * Every node polls the mailbox; no lock decides which. The primary key on the Message-ID,
+ * inserted first in the handling transaction, lets one node take a message in (one
+ * incident, one reply): a second node reading it at the same time waits for that insert,
+ * fails on the key and only marks the message (README "More than one node",
+ * {@code TwoNodesTests}).
+ * <p>
  * Active only when {@code incident-desk.inbound-mail.host} is set.
  */
 @Component

@@ -29,13 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Each run claims due notifications one by one with a conditional update (see
  * {@link NotificationOutbox#claim}), so several nodes can run it side by side without
- * sending a notification twice. A failure counts as an attempt and moves the next one out
- * by an exponential back-off; after {@code incident-desk.mail.max-attempts} the
- * notification is FAILED and waits for an administrator (see
- * {@link FailedNotificationController}). A group notification becomes one notification
- * per member, each delivered and retried on its own, so a member who already got the mail
- * never gets it again. A recipient without an address is marked SENT with the note "no
- * address" rather than retried forever.
+ * sending a notification twice: a lease in the row rather than a lock over the whole run,
+ * so that nodes share a large outbox and no node that died holds up the others (README
+ * "More than one node", {@code TwoNodesTests}). A failure counts as an attempt and moves
+ * the next one out by an exponential back-off; after
+ * {@code incident-desk.mail.max-attempts} the notification is FAILED and waits for an
+ * administrator (see {@link FailedNotificationController}). A group notification becomes
+ * one notification per member, each delivered and retried on its own, so a member who
+ * already got the mail never gets it again. A recipient without an address is marked SENT
+ * with the note "no address" rather than retried forever.
  * <p>
  * Delivery is at least once: if a node stops between the mail server accepting a mail and
  * the row being marked SENT, the row is sent again when its lease ends. The mail shows

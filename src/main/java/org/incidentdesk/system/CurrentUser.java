@@ -1,5 +1,7 @@
 package org.incidentdesk.system;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.List;
 
@@ -11,7 +13,14 @@ import java.util.List;
  * @param groups ids of the user's groups
  * @param tenants ids of the tenants the user belongs to, directly or through a group
  */
-public record CurrentUser(String id, List<String> groups, List<String> tenants) implements Principal {
+public record CurrentUser(String id, List<String> groups, List<String> tenants) implements Principal, Serializable {
+
+	/**
+	 * Serializable because a portal sign-in keeps it in the HTTP session, which lives in
+	 * the database so that every node serves it (Spring Session JDBC).
+	 */
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	public static final String SERVICE_DESK = "service-desk";
 

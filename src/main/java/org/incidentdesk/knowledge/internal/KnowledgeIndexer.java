@@ -23,6 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>Changes made on other nodes sharing the database are found by a catch-up every few
  * seconds, which reads the articles changed since the newest change it has seen.</li>
  * </ul>
+ * The catch-up is scheduled on every node, unlike the rest of the scheduled work, since
+ * every node keeps an index of its own (README "More than one node").
  */
 @Component
 public class KnowledgeIndexer implements SmartInitializingSingleton {

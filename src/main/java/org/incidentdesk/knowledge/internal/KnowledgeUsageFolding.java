@@ -12,6 +12,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Folds the recorded uses of articles into their counters in the background, in batches,
  * outside any report's transaction (see {@link ArticleRepository#foldUsage}). Until a use
  * is folded the article's count still includes it, so the delay shows nowhere.
+ * <p>
+ * It runs on every node; a fold locks the one row of {@code knowledge_usage_fold} first,
+ * so folds of several nodes take turns and each reads only the uses the one before it
+ * left (README "More than one node").
  */
 @Component
 public class KnowledgeUsageFolding {
