@@ -267,6 +267,28 @@ class AuditPagesHttpTests {
 			.containsPattern("data-activity=\"Task_TriageIncident\" data-count=\"1\"[^>]*data-active=\"true\"");
 	}
 
+	@Test
+	void afterRetentionRemovedTheProcessHistoryThePageSaysSoAndKeepsTheTimeline() {
+		// Given a closed incident whose process history is gone, as history cleanup
+		// removes it after its time to live
+		String number = this.incidents.closed("Audit retention " + UUID.randomUUID());
+		this.history.deleteHistoricProcessInstance(processInstanceOf(number).getId());
+		PortalSession auditor = PortalSession.signedIn(this.port, "audrey", "demo");
+
+		// Then the page says why there is no path, and still shows the record's
+		// timeline and its intact chain
+		HttpResponse<String> page = auditor.get("/portal/audit/incidents/" + number);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"no-process\"")
+			.contains("history cleanup removed it")
+			.doesNotContain("id=\"diagram\"")
+			.contains("data-intact=\"true\"");
+		assertThat(rows(page.body())).contains("FIELD_CHANGE", "PROCESS_HISTORY_REMOVED");
+
+		// And the diagram, whose version is no longer known, is not found
+		assertThat(auditor.get("/portal/audit/incidents/" + number + "/diagram").statusCode()).isEqualTo(404);
+	}
+
 	private HistoricProcessInstance processInstanceOf(String number) {
 		return this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
 	}
