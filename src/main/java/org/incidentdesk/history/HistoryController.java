@@ -5,10 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.incidentdesk.audit.AuditTrail;
 import org.incidentdesk.audit.ChainVerification;
 import org.incidentdesk.incident.Incident;
-import org.incidentdesk.incident.IncidentAccess;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.RefusedRequestException;
 import org.springframework.http.ContentDisposition;
@@ -35,16 +33,10 @@ class HistoryController {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-	private final IncidentAccess access;
+	private final IncidentAudits audits;
 
-	private final IncidentHistory history;
-
-	private final AuditTrail trail;
-
-	HistoryController(IncidentAccess access, IncidentHistory history, AuditTrail trail) {
-		this.access = access;
-		this.history = history;
-		this.trail = trail;
+	HistoryController(IncidentAudits audits) {
+		this.audits = audits;
 	}
 
 	@GetMapping
@@ -57,8 +49,8 @@ class HistoryController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@AuthenticationPrincipal CurrentUser user) {
 		boolean csv = csv(format, accept);
-		Incident incident = visible(number, user);
-		List<HistoryEntry> entries = this.history.of(incident);
+		Incident incident = this.audits.readable(number, user);
+		List<HistoryEntry> entries = this.audits.history(incident);
 		if (!csv) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(entries);
 		}
@@ -66,7 +58,7 @@ class HistoryController {
 			.contentType(TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(incident.number() + "-history.csv").build().toString())
-			.body(HistoryCsv.write(entries));
+			.body(this.audits.csv(entries));
 	}
 
 	@GetMapping("/verification")
@@ -74,19 +66,7 @@ class HistoryController {
 			description = "intact is false when an entry was changed, removed or inserted in the database; "
 					+ "firstBrokenEntryId names the first entry that does not match.")
 	ChainVerification verification(@PathVariable String number, @AuthenticationPrincipal CurrentUser user) {
-		return this.trail.verify(visible(number, user).id());
-	}
-
-	/**
-	 * Callers are refused before the incident is looked up, so they learn nothing about
-	 * numbers that are not theirs.
-	 */
-	private Incident visible(String number, CurrentUser user) {
-		if (user.isCaller()) {
-			throw RefusedRequestException.notAllowed(null,
-					"Callers cannot read the audit history. Read the incident's timeline instead.");
-		}
-		return this.access.visible(number, user);
+		return this.audits.verification(this.audits.readable(number, user));
 	}
 
 	private static boolean csv(String format, String accept) {

@@ -17,11 +17,11 @@ import java.time.OffsetDateTime;
  * @param newValue its value after, if any
  * @param hash the timeline entry's chain hash (record entries only)
  */
-record HistoryEntry(OffsetDateTime at, Source source, String kind, String actor, String description, String field,
-		String oldValue, String newValue, String hash) {
+public record HistoryEntry(OffsetDateTime at, Source source, String kind, String actor, String description,
+		String field, String oldValue, String newValue, String hash) {
 
 	/** Where an entry comes from. */
-	enum Source {
+	public enum Source {
 
 		/** The incident record's own timeline ({@code incident_activity}). */
 		RECORD,

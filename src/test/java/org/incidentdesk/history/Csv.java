@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reads CSV in the tests with Commons CSV, and checks that every line ends with CRLF as
  * RFC 4180 says.
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
-	static List<List<String>> parse(String text) {
+	public static List<List<String>> parse(String text) {
 		List<List<String>> rows = new ArrayList<>();
 		try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(text))) {
 			for (CSVRecord record : parser) {

@@ -3,6 +3,7 @@ package org.incidentdesk.portal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,7 +29,7 @@ final class PortalSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(new PlainHttpCookies())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -131,6 +134,30 @@ final class PortalSession {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Cookies as a browser keeps them, except that the {@code Secure} flag is dropped:
+	 * the {@code postgres} profile marks the session cookie {@code Secure} (production
+	 * runs behind HTTPS), and these tests speak plain HTTP to localhost.
+	 */
+	private static final class PlainHttpCookies extends CookieHandler {
+
+		private final CookieManager cookies = new CookieManager();
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+			return this.cookies.get(uri, headers);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+			Map<String, List<String>> plain = new HashMap<>();
+			headers.forEach((name, values) -> plain.put(name, "Set-Cookie".equalsIgnoreCase(name)
+					? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure", "")).toList() : values));
+			this.cookies.put(uri, plain);
+		}
+
 	}
 
 }
