@@ -108,31 +108,6 @@ final class PortalSession {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/**
-	 * Sends a form with files as the portal's report form does: multipart, the token in
-	 * the address, each file a part named {@code files}.
-	 */
-	HttpResponse<String> postWithFiles(String path, Map<String, String> fields, Map<String, byte[]> files) {
-		String boundary = "----portal" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		fields.forEach((name, value) -> body.writeBytes(
-				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-					.getBytes(StandardCharsets.UTF_8)));
-		files.forEach((fileName, content) -> {
-			body.writeBytes(
-					("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-							+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-						.getBytes(StandardCharsets.UTF_8));
-			body.writeBytes(content);
-			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-		});
-		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path + "?_csrf=" + encode(this.csrf)))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
 	private Map<String, String> withToken(Map<String, String> fields) {
 		var all = new LinkedHashMap<>(fields);
 		if (this.csrf != null) {
