@@ -3,6 +3,7 @@ package org.incidentdesk.alert;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -40,7 +41,8 @@ class AlertController {
 	@PostMapping
 	@Operation(summary = "Receive an Alertmanager notification (webhook version 4)",
 			description = "Opens an incident per new firing alert, counts repeats on the open incident and notes"
-					+ " resolved alerts. Authenticate with 'Authorization: Bearer idk_...'.")
+					+ " resolved alerts. Authenticate with 'Authorization: Bearer idk_...'.",
+			security = @SecurityRequirement(name = "apiToken"))
 	AlertIntakeResult receive(@Valid @RequestBody AlertmanagerWebhook notification,
 			@AuthenticationPrincipal CurrentUser client) {
 		// The token's principal serves exactly one tenant, the token's.

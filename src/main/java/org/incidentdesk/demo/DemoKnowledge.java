@@ -41,6 +41,10 @@ class DemoKnowledge implements DemoContent {
 				"Aplikasi VPN gagal tersambung atau terus meminta kata sandi.",
 				"Keluar dari aplikasi VPN, hapus kredensial yang tersimpan, lalu masuk lagi dengan kata sandi baru.",
 				List.of("vpn", "kata sandi"), "id", ArticleVisibility.PUBLIC);
+		article(null, ArticleKind.ARTICLE, "Email baru tidak masuk ke Outlook",
+				"Email baru tidak muncul di Outlook; status bawah menunjukkan Terputus atau Memperbarui folder.",
+				"Tutup Outlook, jalankan dengan /resetnavpane, dan jika masih terjadi buat ulang profil email.",
+				List.of("outlook", "email"), "id", ArticleVisibility.PUBLIC);
 		article(null, ArticleKind.ARTICLE, "Printer macet kertas", "Printer menampilkan pesan kertas macet.",
 				"Buka baki belakang, tarik kertas yang macet perlahan, lalu periksa unit fuser.",
 				List.of("printer", "kertas macet"), "id", ArticleVisibility.PUBLIC);

@@ -15,6 +15,7 @@ import org.incidentdesk.incident.Activity.Visibility;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.RefusedRequestException;
 import org.incidentdesk.tenancy.AccessPolicy;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -92,7 +93,7 @@ class IncidentController {
 					+ "INC0001234); punctuation separates words, so % and _ are no wildcards. Pages count from 0; size is 1 to 100, 20 by default. Paging reaches the first "
 					+ "1,000 incidents of a list, and totalItems counts up to 1,000 (totalItemsExact false "
 					+ "beyond); narrow the filter or reverse the sort to reach the rest.")
-	IncidentPage list(@Valid IncidentSearch search, @AuthenticationPrincipal CurrentUser user,
+	IncidentPage list(@ParameterObject @Valid IncidentSearch search, @AuthenticationPrincipal CurrentUser user,
 			HttpServletRequest request) {
 		List<String> unknown = request.getParameterMap()
 			.keySet()

@@ -1,8 +1,10 @@
 package org.incidentdesk.incident;
 
 import java.util.List;
+import java.util.Set;
 
 import org.incidentdesk.system.CurrentUser;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,13 +23,36 @@ public class IncidentLists {
 		this.records = records;
 	}
 
+	/** The most words a search of a list takes (as {@code q} of the API). */
+	public static final int MAX_SEARCH_WORDS = IncidentTerms.MAX_SEARCH_WORDS;
+
 	public Page visibleTo(CurrentUser user, int page, int size) {
+		return visibleTo(user, Set.of(), null, page, size);
+	}
+
+	/**
+	 * A page of the incidents the user may see in one of the states (all of them when
+	 * none is given) that match the text as {@code q} of the API does: each word the
+	 * start of a word of the number, summary or description.
+	 * @throws IllegalArgumentException if the text has more than
+	 * {@value #MAX_SEARCH_WORDS} words ({@link #words})
+	 */
+	public Page visibleTo(CurrentUser user, Set<IncidentState> states, @Nullable String text, int page, int size) {
+		if (text != null && words(text) > MAX_SEARCH_WORDS) {
+			throw new IllegalArgumentException("A search takes at most " + MAX_SEARCH_WORDS + " words");
+		}
 		// Deeper pages than the list's window show its last page.
 		int reachable = Math.min(Math.max(page, 0), IncidentFilter.WINDOW / size - 1);
-		IncidentFilter filter = new IncidentFilter(IncidentFilter.Scope.of(user), null, null, null, null, null, null,
-				null, null, null, null, null, IncidentSort.DEFAULT, reachable, size);
+		IncidentFilter filter = new IncidentFilter(IncidentFilter.Scope.of(user), states, null, null, null, null, null,
+				null, null, (text == null || text.isBlank()) ? null : text.strip(), null, null, IncidentSort.DEFAULT,
+				reachable, size);
 		IncidentRecords.Found found = this.records.search(filter);
 		return new Page(found.items(), filter.page(), size, found.total());
+	}
+
+	/** How many words a search text has, as the list counts them. */
+	public static int words(String text) {
+		return IncidentTerms.words(text).size();
 	}
 
 	/**

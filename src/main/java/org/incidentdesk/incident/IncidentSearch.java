@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -22,15 +24,29 @@ import org.incidentdesk.system.RefusedRequestException;
  * of a word of its number, summary or description ({@link IncidentTerms})
  * @param sort {@code field[,asc|desc]}, repeatable; see {@link IncidentSort}
  */
-record IncidentSearch(List<IncidentState> state,
-		List<@Pattern(regexp = "P[1-5]", message = "must be P1, P2, P3, P4 or P5") String> priority,
-		@Size(max = 64) String tenantId, @Size(max = 64) String assignmentGroup, @Size(max = 64) String assignee,
-		@Size(max = 64) String callerId,
-		@Pattern(regexp = IncidentIntake.CATEGORY_PATTERN,
+record IncidentSearch(@Parameter(description = "States to list; repeat or comma separate") List<IncidentState> state,
+		@Parameter(description = "Priorities to list, P1 to P5; repeat or comma separate") List<@Pattern(
+				regexp = "P[1-5]", message = "must be P1, P2, P3, P4 or P5") String> priority,
+		@Parameter(description = "A tenant's incidents only") @Size(max = 64) String tenantId,
+		@Parameter(description = "Staff only: the group working on it") @Size(max = 64) String assignmentGroup,
+		@Parameter(description = "Staff only: the agent working on it") @Size(max = 64) String assignee,
+		@Parameter(description = "The caller's user id") @Size(max = 64) String callerId,
+		@Parameter(description = "hardware, software, network, access, email or other") @Pattern(
+				regexp = IncidentIntake.CATEGORY_PATTERN,
 				message = "must be one of hardware, software, network, access, email, other") String category,
-		Boolean major, @Size(max = 200) String q, Instant createdFrom, Instant createdTo,
-		@Size(max = 6) List<@Size(max = 40) String> sort, @Min(0) @Max(1_000_000) Integer page,
-		@Min(1) @Max(100) Integer size) {
+		@Parameter(description = "Staff only: major incidents (true) or the others (false)") Boolean major,
+		@Parameter(description = "Up to 8 words, each the start of a word of the number, summary or description") @Size(
+				max = 200) String q,
+		@Parameter(description = "Reported at or after (ISO 8601, e.g. 2026-01-31T00:00:00Z)") Instant createdFrom,
+		@Parameter(description = "Reported before (ISO 8601)") Instant createdTo,
+		@Parameter(description = "field[,asc|desc]; createdAt, updatedAt, priority, state, number or resolutionDueAt",
+				schema = @Schema(type = "string", defaultValue = "createdAt,desc")) @Size(
+						max = 6) List<@Size(max = 40) String> sort,
+		@Parameter(description = "Page, from 0",
+				schema = @Schema(type = "integer", defaultValue = "0",
+						minimum = "0")) @Min(0) @Max(1_000_000) Integer page,
+		@Parameter(description = "Incidents per page, 1 to 100", schema = @Schema(type = "integer", defaultValue = "20",
+				minimum = "1", maximum = "100")) @Min(1) @Max(100) Integer size) {
 
 	static final int DEFAULT_SIZE = 20;
 

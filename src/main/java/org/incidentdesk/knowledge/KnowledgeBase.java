@@ -50,11 +50,43 @@ public class KnowledgeBase {
 	 */
 	@Transactional
 	public List<KnowledgeSuggestion> suggest(@Nullable String tenantId, String text, Audience audience, int limit) {
-		List<Found> found = find(tenantId, text, audience, limit);
+		return suggest(tenantId, text, audience, limit, null);
+	}
+
+	/**
+	 * As {@link #suggest(String, String, Audience, int)}, the articles in the reader's
+	 * language first.
+	 * @param language the reader's language ({@code en}, {@code id}), or {@code null} for
+	 * the best matches whatever their language
+	 */
+	@Transactional
+	public List<KnowledgeSuggestion> suggest(@Nullable String tenantId, String text, Audience audience, int limit,
+			@Nullable String language) {
+		List<Found> found = find(tenantId, text, audience, limit, language);
 		this.articles.countUsage(found.stream().map((f) -> f.article().id()).toList());
 		return found.stream()
 			.map((f) -> new KnowledgeSuggestion(f.article().id(), f.article().number(), f.article().title(),
-					f.article().kind().name(), f.score()))
+					f.article().kind().name(), f.score(), f.article().language(),
+					this.index.snippet(f.article(), text)))
+			.toList();
+	}
+
+	/**
+	 * Articles matching the query, those in the reader's language first, each with a
+	 * highlighted passage; without a query, the most recently changed ones with the start
+	 * of their text.
+	 * @param language the reader's language, or {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public List<KnowledgeResult> searchWithSnippets(@Nullable String tenantId, @Nullable String query,
+			Audience audience, int limit, @Nullable String language) {
+		if (query == null || query.isBlank()) {
+			return search(tenantId, query, audience, limit).stream()
+				.map((article) -> new KnowledgeResult(article, this.index.snippet(article, "")))
+				.toList();
+		}
+		return find(tenantId, query, audience, limit, language).stream()
+			.map((f) -> new KnowledgeResult(f.article(), this.index.snippet(f.article(), query)))
 			.toList();
 	}
 
@@ -69,7 +101,7 @@ public class KnowledgeBase {
 			return (limit > 0) ? this.articles.findLatestVisible(tenantId, audience, Math.min(limit, MAX_LIMIT))
 					: List.of();
 		}
-		return find(tenantId, query, audience, limit).stream().map(Found::article).toList();
+		return find(tenantId, query, audience, limit, null).stream().map(Found::article).toList();
 	}
 
 	/**
@@ -165,8 +197,9 @@ public class KnowledgeBase {
 	 * reader may see: the index of this node may lag a few seconds behind a change made
 	 * on another one.
 	 */
-	private List<Found> find(@Nullable String tenantId, String text, Audience audience, int limit) {
-		List<IndexHit> hits = this.index.search(tenantId, text, audience, Math.min(limit, MAX_LIMIT));
+	private List<Found> find(@Nullable String tenantId, String text, Audience audience, int limit,
+			@Nullable String language) {
+		List<IndexHit> hits = this.index.search(tenantId, text, audience, Math.min(limit, MAX_LIMIT), language);
 		Map<Long, KnowledgeArticle> byId = this.articles.findAllById(hits.stream().map(IndexHit::articleId).toList())
 			.stream()
 			.collect(Collectors.toMap(KnowledgeArticle::id, Function.identity()));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,10 +54,19 @@ class KnowledgeController {
 	}
 
 	@GetMapping("/search")
-	@Operation(summary = "Suggest articles for a problem described in English or Bahasa Indonesia, best first")
+	@Operation(summary = "Suggest articles for a problem described in English or Bahasa Indonesia, best first",
+			description = "Words stand for their synonyms too (surel finds e-mail). The articles in the reader's "
+					+ "language come first: lang (en or id), else the first of them in Accept-Language, else "
+					+ "the best matches whatever their language. Each result has a snippet: HTML, the article's "
+					+ "text escaped and the matching words in <mark>.")
 	List<KnowledgeSuggestion> search(@RequestParam @NotBlank @Size(max = 4000) String q,
-			@RequestParam(defaultValue = "10") @Min(1) @Max(KnowledgeBase.MAX_LIMIT) int limit, Principal principal) {
-		return this.knowledge.suggest(this.access.tenantOf(principal), q, this.access.audienceOf(principal), limit);
+			@RequestParam(defaultValue = "10") @Min(1) @Max(KnowledgeBase.MAX_LIMIT) int limit,
+			@Parameter(description = "The reader's language, en or id") @RequestParam(required = false) @Pattern(
+					regexp = "en|id", message = "must be en or id") String lang,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+			Principal principal) {
+		return this.knowledge.suggest(this.access.tenantOf(principal), q, this.access.audienceOf(principal), limit,
+				(lang != null) ? lang : ReaderLanguage.of(acceptLanguage));
 	}
 
 	@GetMapping("/articles")

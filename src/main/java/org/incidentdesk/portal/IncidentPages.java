@@ -1,10 +1,12 @@
 package org.incidentdesk.portal;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.incidentdesk.attachment.Attachment;
 import org.incidentdesk.attachment.AttachmentSettings;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -57,6 +60,14 @@ class IncidentPages {
 	private static final int PAGE_SIZE = 10;
 
 	private static final int MAX_PAGE = 100_000;
+
+	/** The most files a report takes; more can be attached on the incident's page. */
+	static final int MAX_REPORT_FILES = 5;
+
+	private static final int MAX_FILTER_TEXT = 200;
+
+	/** The priorities the legend explains, as IncidentPriority.dmn gives them. */
+	private static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4", "P5");
 
 	private final IncidentService incidents;
 
@@ -91,9 +102,47 @@ class IncidentPages {
 	}
 
 	@GetMapping("/portal/incidents")
-	ModelAndView list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal CurrentUser user) {
+	ModelAndView list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String q, @AuthenticationPrincipal CurrentUser user) {
 		int number = Math.min(Math.max(page, 0), MAX_PAGE);
-		return new ModelAndView("portal/incidents").addObject("page", this.lists.visibleTo(user, number, PAGE_SIZE));
+		// An unknown state (an old bookmark, a hand-made address) lists every state.
+		IncidentState filterState = Arrays.stream(IncidentState.values())
+			.filter(candidate -> candidate.name().equals(state))
+			.findFirst()
+			.orElse(null);
+		String text = (q == null) ? "" : q.strip();
+		if (text.length() > MAX_FILTER_TEXT) {
+			text = text.substring(0, MAX_FILTER_TEXT);
+		}
+		boolean tooManyWords = IncidentLists.words(text) > IncidentLists.MAX_SEARCH_WORDS;
+		Set<IncidentState> states = (filterState != null) ? Set.of(filterState) : Set.of();
+		IncidentLists.Page found = tooManyWords ? new IncidentLists.Page(List.of(), 0, PAGE_SIZE, 0)
+				: this.lists.visibleTo(user, states, text.isEmpty() ? null : text, number, PAGE_SIZE);
+		ModelAndView list = new ModelAndView("portal/incidents").addObject("page", found)
+			.addObject("states", List.of(IncidentState.values()))
+			.addObject("filterState", filterState)
+			.addObject("q", text)
+			.addObject("filtered", filterState != null || !text.isEmpty())
+			.addObject("maxWords", IncidentLists.MAX_SEARCH_WORDS)
+			.addObject("priorities", PRIORITIES)
+			.addObject("previousPage", listPath(found.page() - 1, filterState, text))
+			.addObject("nextPage", listPath(found.page() + 1, filterState, text));
+		if (tooManyWords) {
+			list.addObject("filterError", "incidents.tooManyWords");
+			list.setStatus(HttpStatus.BAD_REQUEST);
+		}
+		return list;
+	}
+
+	private static String listPath(int page, IncidentState state, String text) {
+		UriComponentsBuilder path = UriComponentsBuilder.fromPath("/portal/incidents").queryParam("page", page);
+		if (state != null) {
+			path.queryParam("state", state.name());
+		}
+		if (!text.isEmpty()) {
+			path.queryParam("q", text);
+		}
+		return path.encode().build().toUriString();
 	}
 
 	@GetMapping("/portal/incidents/new")
@@ -102,9 +151,17 @@ class IncidentPages {
 	}
 
 	@PostMapping("/portal/incidents/new")
-	ModelAndView report(@ModelAttribute ReportForm form, @AuthenticationPrincipal CurrentUser user,
-			RedirectAttributes redirect) {
+	ModelAndView report(@ModelAttribute ReportForm form,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) throws IOException {
 		List<String> errors = form.check(user);
+		// A file input without a file sends one empty part without a name.
+		List<MultipartFile> chosen = (files != null) ? files.stream()
+			.filter(file -> file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty())
+			.toList() : List.of();
+		if (chosen.size() > MAX_REPORT_FILES) {
+			errors.add("report.files.tooMany");
+		}
 		if (!errors.isEmpty()) {
 			return reportPage(user, form, errors, List.of(), HttpStatus.BAD_REQUEST);
 		}
@@ -119,7 +176,27 @@ class IncidentPages {
 			// own words.
 			return reportPage(user, form, List.of(), ex.errors(), HttpStatus.BAD_REQUEST);
 		}
+		// The incident stands whatever becomes of the files: each is checked as an upload
+		// on
+		// the incident's page is, and one refused is named with its reason on the
+		// incident's page, where it can be attached again.
+		List<RefusedFile> refused = new ArrayList<>();
+		for (MultipartFile file : chosen) {
+			try {
+				this.attachments.add(incident.number(), user, file.getOriginalFilename(), file.getBytes());
+			}
+			catch (RejectedAttachmentException ex) {
+				refused.add(new RefusedFile(file.getOriginalFilename(), switch (ex.reason()) {
+					case EMPTY -> "empty";
+					case TOO_LARGE -> "tooLarge";
+					case TYPE_NOT_ALLOWED -> "typeNotAllowed";
+				}));
+			}
+		}
 		redirect.addFlashAttribute("notice", "incident.reported");
+		if (!refused.isEmpty()) {
+			redirect.addFlashAttribute("refusedFiles", refused);
+		}
 		return new ModelAndView("redirect:" + detailPath(incident.number()));
 	}
 
@@ -246,6 +323,9 @@ class IncidentPages {
 		page.addObject("levels", List.of(Level.values()));
 		page.addObject("items", items);
 		page.addObject("tenants", user.tenants());
+		page.addObject("maxSizeMb", this.attachments.settings().maxSize().toMegabytes());
+		page.addObject("allowedExtensions", String.join(", ", this.attachments.allowedExtensions()));
+		page.addObject("maxFiles", MAX_REPORT_FILES);
 		page.setStatus(status);
 		return page;
 	}
@@ -290,6 +370,15 @@ class IncidentPages {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * A file chosen with a report that was not attached.
+	 *
+	 * @param reason {@code empty}, {@code tooLarge} or {@code typeNotAllowed} (message
+	 * {@code report.fileRefused.<reason>})
+	 */
+	record RefusedFile(String fileName, String reason) implements Serializable {
 	}
 
 	/**

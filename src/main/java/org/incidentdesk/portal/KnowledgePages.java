@@ -5,8 +5,10 @@ import java.util.List;
 import org.incidentdesk.knowledge.KnowledgeAccess;
 import org.incidentdesk.knowledge.KnowledgeArticle;
 import org.incidentdesk.knowledge.KnowledgeBase;
+import org.incidentdesk.knowledge.ReaderLanguage;
 import org.incidentdesk.knowledge.UnknownArticleException;
 import org.incidentdesk.system.CurrentUser;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,11 +49,12 @@ class KnowledgePages {
 		model.addAttribute("q", query);
 		if (query.length() > MAX_QUERY) {
 			model.addAttribute("error", "knowledge.queryTooLong");
-			model.addAttribute("articles", List.of());
+			model.addAttribute("results", List.of());
 			return "portal/knowledge";
 		}
-		model.addAttribute("articles",
-				this.knowledge.search(this.access.tenantOf(user), query, this.access.audienceOf(user), RESULTS));
+		// The reader's language is the portal's: chosen, else the browser's.
+		model.addAttribute("results", this.knowledge.searchWithSnippets(this.access.tenantOf(user), query,
+				this.access.audienceOf(user), RESULTS, ReaderLanguage.of(LocaleContextHolder.getLocale())));
 		return "portal/knowledge";
 	}
 

@@ -49,7 +49,10 @@ class PortalErrorPages implements HandlerExceptionResolver, Ordered {
 			return page(request, HttpStatus.NOT_FOUND, "error.notFound");
 		}
 		if (ex instanceof MaxUploadSizeExceededException || ex instanceof MultipartException) {
-			return page(request, HttpStatus.PAYLOAD_TOO_LARGE, "error.tooLarge");
+			// A report's fields come in the same body as its files: nothing was read,
+			// so nothing was reported, and the page says so.
+			boolean report = request.getRequestURI().endsWith("/portal/incidents/new");
+			return page(request, HttpStatus.PAYLOAD_TOO_LARGE, report ? "report.tooLarge" : "error.tooLarge");
 		}
 		if (ex instanceof TypeMismatchException || ex instanceof BindException
 				|| ex instanceof ServletRequestBindingException || ex instanceof HttpMessageNotReadableException) {

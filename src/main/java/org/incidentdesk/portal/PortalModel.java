@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.tenancy.AccessPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,16 +15,34 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What every portal page needs besides its own content: who is signed in (and whether an
  * administrator, for the administration links), the path for the language switch, and the
- * formatter. Error pages get the same through {@link #common}.
+ * formatter. Portal pages also get the reader ({@link Readers}): the name to address them
+ * by, and the formatter in their time zone. Error pages get the rest through
+ * {@link #common}, with times in UTC.
  */
 @ControllerAdvice(basePackageClasses = PortalModel.class)
 class PortalModel {
 
 	private static final PortalFormat FORMAT = new PortalFormat();
 
+	/**
+	 * Through a provider: web slice tests of the API load every controller advice, this
+	 * one too, but not the portal's components.
+	 */
+	private final ObjectProvider<Readers> readers;
+
+	PortalModel(ObjectProvider<Readers> readers) {
+		this.readers = readers;
+	}
+
 	@ModelAttribute
 	void common(Model model, HttpServletRequest request) {
 		model.addAllAttributes(common(request));
+		Readers readers = this.readers.getIfAvailable();
+		if (readers != null && model.getAttribute("user") instanceof CurrentUser user) {
+			Readers.Reader reader = readers.of(user, request);
+			model.addAttribute("reader", reader);
+			model.addAttribute("fmt", new PortalFormat(reader.zone()));
+		}
 	}
 
 	static Map<String, Object> common(HttpServletRequest request) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.incidentdesk.attachment.Attachment;
 import org.incidentdesk.incident.Activity;
 import org.incidentdesk.incident.ActivityKind;
+import org.incidentdesk.system.CurrentActor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,11 @@ import org.springframework.stereotype.Component;
  * person wrote is never mistaken for one, so it is always shown as written. Entries the
  * service writes as free text (hold, resume, cancellation, the caller's question) are
  * shown as stored.
+ * <p>
+ * Entries are credited to whoever acted, except what the service decides itself: entries
+ * of its own account, and the priority and due date that its rules set (when a caller
+ * reports, the classification runs in the caller's request, so the entry carries the
+ * caller's name). The page shows those as the service's.
  */
 @Component
 class TimelineTexts {
@@ -39,6 +45,9 @@ class TimelineTexts {
 
 	/** Fields whose values are codes with a label of their own ({field}.{value}). */
 	private static final Set<String> CODED_FIELDS = Set.of("state", "holdReason", "closureCode");
+
+	/** Fields whose bare changes the service's rules make, whoever's request ran them. */
+	private static final Set<String> SERVICE_FIELDS = Set.of("priority", "resolutionDueAt");
 
 	private final MessageSource messages;
 
@@ -59,8 +68,8 @@ class TimelineTexts {
 	private Line line(Activity entry, List<Attachment> attachments, Locale locale, ZoneId zone) {
 		String body = entry.body();
 		if (body == null) {
-			return (entry.field() != null) ? new Line(entry, change(entry, locale, zone), false)
-					: new Line(entry, null, true);
+			return (entry.field() != null) ? new Line(entry, change(entry, locale, zone), false, byService(entry))
+					: new Line(entry, null, true, byService(entry));
 		}
 		if ("resolutionCode".equals(entry.field()) && entry.newValue() != null
 				&& body.startsWith(RESOLVED + entry.newValue() + "): ")) {
@@ -130,7 +139,12 @@ class TimelineTexts {
 	}
 
 	private static Line written(Activity entry, String text) {
-		return new Line(entry, text, true);
+		return new Line(entry, text, true, byService(entry));
+	}
+
+	private static boolean byService(Activity entry) {
+		return CurrentActor.SYSTEM.equals(entry.author()) || (entry.kind() == ActivityKind.FIELD_CHANGE
+				&& entry.body() == null && SERVICE_FIELDS.contains(entry.field()));
 	}
 
 	/**
@@ -139,8 +153,9 @@ class TimelineTexts {
 	 * @param text what it says, in the reader's language where the service wrote it
 	 * @param written whether the text is written prose (kept with its line breaks) rather
 	 * than a field change
+	 * @param byService whether the service made the entry rather than a person
 	 */
-	record Line(Activity entry, String text, boolean written) {
+	record Line(Activity entry, String text, boolean written, boolean byService) {
 	}
 
 }

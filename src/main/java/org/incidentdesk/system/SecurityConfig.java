@@ -1,5 +1,6 @@
 package org.incidentdesk.system;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -25,8 +27,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Everything needs a signed-in user except health.
@@ -43,6 +49,16 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfig {
 
 	static final String ENGINE_REST_PATTERN = "/engine-rest/*";
+
+	/**
+	 * Swagger UI and the OpenAPI document (springdoc's paths in application.yaml: the UI
+	 * at /api/v1/docs redirects to its files under /api/v1/swagger-ui).
+	 */
+	static final String[] API_DOCUMENTATION = { "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**",
+			"/api/v1/openapi", "/api/v1/openapi/**", "/swagger-ui/**", "/swagger-ui.html" };
+
+	/** The portal's sign-in page, where a browser without a session goes for the docs. */
+	static final String PORTAL_LOGIN = "/login";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -79,6 +95,41 @@ class SecurityConfig {
 			.csrf(AbstractHttpConfigurer::disable)
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
+			.build();
+	}
+
+	/**
+	 * The API documentation (Swagger UI and the OpenAPI document) opens with a portal
+	 * session as well as with HTTP Basic, so that somebody signed in to the portal reads
+	 * it without a second sign-in; a browser without either goes to the portal's sign-in
+	 * page and comes back. Only reading: the API itself stays HTTP Basic only (and
+	 * stateless), so Swagger UI's "Try it out" signs in with its Authorize button.
+	 */
+	@Bean
+	@Order(10)
+	SecurityFilterChain apiDocumentationPages(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
+			SignInLocks locks, ObjectMapper json, CrossSiteChanges crossSite) throws Exception {
+		var refused = new ProblemAccessDeniedHandler(json, crossSite);
+		var challenge = new SignInProblemEntryPoint(json, locks.longestLock());
+		var pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		pages.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+		entryPoints.put(pages, new LoginUrlAuthenticationEntryPoint(PORTAL_LOGIN));
+		var signIn = new DelegatingAuthenticationEntryPoint(entryPoints);
+		signIn.setDefaultEntryPoint(challenge);
+		return http.securityMatcher(API_DOCUMENTATION)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(crossSite)
+				.denyAll()
+				.requestMatchers(SecurityConfig::changesSomething)
+				.denyAll()
+				.anyRequest()
+				.authenticated())
+			.authenticationProvider(identity)
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
+			.httpBasic(basic -> basic.authenticationEntryPoint(challenge))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn).accessDeniedHandler(refused))
+			// Reads only (every change is refused above), so no CSRF token to ask for.
+			.csrf(AbstractHttpConfigurer::disable)
 			.build();
 	}
 

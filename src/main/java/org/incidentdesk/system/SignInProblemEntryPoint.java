@@ -20,7 +20,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  */
 class SignInProblemEntryPoint implements AuthenticationEntryPoint {
 
-	static final String SIGN_IN = "Sign in with your Incident Desk user id and password (HTTP Basic).";
+	static final String SIGN_IN = "Sign in with your Incident Desk user id and password (HTTP Basic; in Swagger UI: "
+			+ "Authorize).";
 
 	private final ObjectMapper json;
 
@@ -37,8 +38,12 @@ class SignInProblemEntryPoint implements AuthenticationEntryPoint {
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		boolean refusedSignIn = exception instanceof BadCredentialsException;
-		// Browsers show their sign-in dialog for Swagger UI and the API on this header.
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Incident Desk\"");
+		// Browsers show their sign-in dialog on this header: right for an address typed
+		// in, wrong for a page's script (Swagger UI's "Try it out" before Authorize),
+		// which reads the problem detail instead. Browsers mark a script's request so.
+		if (!"empty".equals(request.getHeader("Sec-Fetch-Dest"))) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Incident Desk\"");
+		}
 		ProblemResponses.send(request, response, this.json, HttpStatus.UNAUTHORIZED,
 				refusedSignIn ? "Sign-in refused" : "Not signed in", refusedSignIn ? this.refused : SIGN_IN);
 	}

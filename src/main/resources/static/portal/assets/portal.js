@@ -1,5 +1,6 @@
-// Incident Desk portal: knowledge suggestions while the caller types a summary, and a size
-// check before an upload. Everything works without this script; it only saves round trips.
+// Incident Desk portal: knowledge suggestions while the caller types a summary, a size
+// check before an upload, and the browser's time zone for readers whose profile and
+// organisation name none. Everything works without this script; it only saves round trips.
 (function () {
   'use strict';
 
@@ -62,7 +63,10 @@
         solved.type = 'submit';
         solved.className = 'button secondary solved';
         // Sends this form, with its CSRF token, to the deflection instead of the report.
-        solved.setAttribute('formaction', base + encodeURIComponent(suggestion.number) + '/solved');
+        // The token in the address too: the form is multipart, for its files.
+        var token = document.querySelector('meta[name="_csrf"]');
+        solved.setAttribute('formaction', base + encodeURIComponent(suggestion.number) + '/solved'
+          + (token ? '?_csrf=' + encodeURIComponent(token.getAttribute('content')) : ''));
         solved.formNoValidate = true;
         solved.textContent = box.getAttribute('data-solved-label');
         solved.setAttribute('aria-label', box.getAttribute('data-solved-label') + ': ' + suggestion.title);
@@ -81,14 +85,55 @@
     });
   }
 
+  // Several files with a report: at most so many, and so many bytes in all.
+  function checkReportFiles(input) {
+    var maxBytes = Number(input.getAttribute('data-max-bytes'));
+    var maxFiles = Number(input.getAttribute('data-max-files'));
+    input.addEventListener('change', function () {
+      var files = Array.prototype.slice.call(input.files || []);
+      var total = files.reduce(function (sum, file) { return sum + file.size; }, 0);
+      var message = '';
+      if (maxFiles && files.length > maxFiles) {
+        message = input.getAttribute('data-too-many');
+      } else if (maxBytes && total > maxBytes) {
+        message = input.getAttribute('data-too-large');
+      }
+      input.setCustomValidity(message);
+    });
+  }
+
+  // The server shows times in the zone of the reader's profile or organisation, else in
+  // the one this cookie names, else in UTC.
+  function rememberTimeZone() {
+    var zone;
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    } catch (e) {
+      return;
+    }
+    if (!zone) {
+      return;
+    }
+    var value = encodeURIComponent(zone);
+    if (document.cookie.split('; ').indexOf('incident-desk-tz=' + value) < 0) {
+      document.cookie = 'incident-desk-tz=' + value + '; path=/; max-age=31536000; SameSite=Lax';
+    }
+  }
+
+  rememberTimeZone();
+
   document.addEventListener('DOMContentLoaded', function () {
     var summary = document.getElementById('summary');
     if (summary && summary.hasAttribute('data-suggest-url')) {
       suggestWhileTyping(summary);
     }
-    var file = document.querySelector('input[type="file"][data-max-bytes]');
+    var file = document.querySelector('input[type="file"][data-max-bytes]:not([multiple])');
     if (file) {
       checkUploadSize(file);
+    }
+    var files = document.querySelector('input[type="file"][data-max-files]');
+    if (files) {
+      checkReportFiles(files);
     }
   });
 })();

@@ -50,8 +50,9 @@ class KnowledgeControllerTests {
 	@WithMockUser("alice@acme")
 	void suggestsArticlesForTheCallersTenant() throws Exception {
 		// Given
-		given(this.knowledge.suggest("acme", "printer jam", Audience.CALLER, 10))
-			.willReturn(List.of(new KnowledgeSuggestion(7, "KB0001007", "Printer paper jam", "ARTICLE", 4.2f)));
+		given(this.knowledge.suggest("acme", "printer jam", Audience.CALLER, 10, null))
+			.willReturn(List.of(new KnowledgeSuggestion(7, "KB0001007", "Printer paper jam", "ARTICLE", 4.2f, "en",
+					"Printer <mark>jam</mark>")));
 
 		// When / Then
 		this.mvc.perform(get("/api/v1/knowledge/search").param("q", "printer jam"))
@@ -66,7 +67,7 @@ class KnowledgeControllerTests {
 	@WithMockUser(username = "sam@acme", roles = "STAFF")
 	void searchesAsStaffForStaffWithTheLimitAsked() throws Exception {
 		// Given
-		given(this.knowledge.suggest("acme", "vpn", Audience.STAFF, 3)).willReturn(List.of());
+		given(this.knowledge.suggest("acme", "vpn", Audience.STAFF, 3, null)).willReturn(List.of());
 
 		// When / Then
 		this.mvc.perform(get("/api/v1/knowledge/search").param("q", "vpn").param("limit", "3"))

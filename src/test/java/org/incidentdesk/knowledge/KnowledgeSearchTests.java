@@ -105,7 +105,7 @@ class KnowledgeSearchTests {
 		assertThat(suggestions.get(0).score()).isGreaterThanOrEqualTo(suggestions.get(1).score());
 		KnowledgeArticle printer = this.articles.get("printer-en");
 		assertThat(suggestions.get(0)).isEqualTo(new KnowledgeSuggestion(printer.id(), printer.number(),
-				"Printer paper jam", "ARTICLE", suggestions.get(0).score()));
+				"Printer paper jam", "ARTICLE", suggestions.get(0).score(), "en", suggestions.get(0).snippet()));
 	}
 
 	@Test

@@ -38,6 +38,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -57,8 +63,10 @@ import org.springframework.stereotype.Component;
  * Each article's text is analysed in its own language into fields with a language suffix
  * ({@code title_en}, {@code title_id}, ...). A query is analysed with every language's
  * analyzer and searched in that language's fields, so a caller finds articles whichever
- * language they type in. The index holds every article whatever its state; who may see
- * what is filtered at query time.
+ * language they type in. A query's words also stand for their synonyms
+ * ({@code knowledge/synonyms-<language>.txt}); a reader's own language may come first.
+ * The index holds every article whatever its state; who may see what is filtered at query
+ * time.
  * <p>
  * Thread-safe: searches run concurrently through a {@link SearcherManager}; writes are
  * serialised so that an older copy of an article never overwrites a newer one.
@@ -78,6 +86,14 @@ public class KnowledgeIndex {
 
 	static final String VISIBILITY = "visibility";
 
+	static final String LANGUAGE = "language";
+
+	/** Characters of article text around the matches that a snippet shows. */
+	private static final int SNIPPET_LENGTH = 160;
+
+	/** Text fields that snippets come from, in the order they are tried. */
+	private static final List<String> SNIPPET_FIELDS = List.of("symptoms", "resolution", "title");
+
 	/** Text fields and how much a match in each counts. */
 	private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "symptoms", 2f, "tags", 2f, "resolution",
 			1f);
@@ -91,6 +107,9 @@ public class KnowledgeIndex {
 	private static final int[] MAX_QUERY_WORDS = { 64, 16 };
 
 	private final Map<String, Analyzer> analyzers = Map.of("en", new EnglishAnalyzer(), "id", new IndonesianAnalyzer());
+
+	/** The same analyzers, plus the synonyms of a query's words. */
+	private final Map<String, Analyzer> queryAnalyzers;
 
 	private final Directory directory;
 
@@ -107,6 +126,7 @@ public class KnowledgeIndex {
 	private final Object writeLock = new Object();
 
 	public KnowledgeIndex(KnowledgeSettings settings) throws IOException {
+		this.queryAnalyzers = KnowledgeSynonyms.queryAnalyzers(this.analyzers);
 		this.directory = (settings.indexDirectory() != null) ? FSDirectory.open(settings.indexDirectory())
 				: new ByteBuffersDirectory();
 		Map<String, Analyzer> analyzerPerField = new HashMap<>();
@@ -202,12 +222,36 @@ public class KnowledgeIndex {
 	 * is taken literally.
 	 */
 	public List<IndexHit> search(@Nullable String tenantId, String text, Audience audience, int limit) {
+		return search(tenantId, text, audience, limit, null);
+	}
+
+	/**
+	 * As {@link #search(String, String, Audience, int)}, the articles in the reader's
+	 * language first (each part best match first), then those in the others.
+	 * @param language the reader's language ({@code en}, {@code id}), or {@code null} for
+	 * the best matches whatever their language
+	 */
+	public List<IndexHit> search(@Nullable String tenantId, String text, Audience audience, int limit,
+			@Nullable String language) {
 		if (text == null || text.isBlank() || limit <= 0) {
 			return List.of();
 		}
 		for (int maxWords : MAX_QUERY_WORDS) {
 			try {
-				return search(query(tenantId, textQuery(text, maxWords), audience), limit);
+				Query query = query(tenantId, textQuery(text, maxWords), audience);
+				if (language == null || !this.analyzers.containsKey(language)) {
+					return search(query, limit);
+				}
+				Query inLanguage = new TermQuery(new Term(LANGUAGE, language));
+				List<IndexHit> hits = new ArrayList<>(
+						search(new BooleanQuery.Builder().add(query, Occur.MUST).add(inLanguage, Occur.FILTER).build(),
+								limit));
+				if (hits.size() < limit) {
+					hits.addAll(search(
+							new BooleanQuery.Builder().add(query, Occur.MUST).add(inLanguage, Occur.MUST_NOT).build(),
+							limit - hits.size()));
+				}
+				return hits;
 			}
 			catch (IndexSearcher.TooManyClauses ex) {
 				logger.debug("Knowledge query from {} words has too many clauses", maxWords, ex);
@@ -270,7 +314,7 @@ public class KnowledgeIndex {
 			Map<String, Float> boosts = new HashMap<>();
 			TEXT_FIELDS.forEach((field, boost) -> boosts.put(field(field, language.getKey()), boost));
 			MultiFieldQueryParser parser = new MultiFieldQueryParser(boosts.keySet().toArray(String[]::new),
-					language.getValue(), boosts);
+					this.queryAnalyzers.get(language.getKey()), boosts);
 			try {
 				query.add(parser.parse(escaped), Occur.SHOULD);
 			}
@@ -295,11 +339,58 @@ public class KnowledgeIndex {
 		document.add(new StringField(STATE, article.state().name(), Field.Store.NO));
 		document.add(new StringField(VISIBILITY, article.visibility().name(), Field.Store.NO));
 		String language = article.language();
+		document.add(new StringField(LANGUAGE, language, Field.Store.NO));
 		addText(document, field("title", language), article.title());
 		addText(document, field("symptoms", language), article.symptoms());
 		addText(document, field("tags", language), String.join(", ", article.tags()));
 		addText(document, field("resolution", language), article.resolution());
 		return document;
+	}
+
+	/**
+	 * A passage of the article about what the text asks, the matching words (synonyms
+	 * included) marked: HTML, the article's text escaped and each match in
+	 * {@code <mark>}. Without a match in its symptoms, resolution or title, the start of
+	 * its symptoms (or resolution), escaped.
+	 */
+	public String snippet(KnowledgeArticle article, String text) {
+		String language = this.analyzers.containsKey(article.language()) ? article.language() : "en";
+		if (text == null || text.isBlank()) {
+			return start(article);
+		}
+		Query query = textQuery(text, MAX_QUERY_WORDS[MAX_QUERY_WORDS.length - 1]);
+		Map<String, String> texts = Map.of("symptoms", Objects.toString(article.symptoms(), ""), "resolution",
+				Objects.toString(article.resolution(), ""), "title", article.title());
+		for (String name : SNIPPET_FIELDS) {
+			String content = texts.get(name);
+			if (content.isBlank()) {
+				continue;
+			}
+			String field = field(name, language);
+			QueryScorer scorer = new QueryScorer(query, field);
+			Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"),
+					new SimpleHTMLEncoder(), scorer);
+			highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET_LENGTH));
+			try {
+				String best = highlighter.getBestFragments(this.analyzers.get(language).tokenStream(field, content),
+						content, 2, " … ");
+				if (best != null && !best.isBlank()) {
+					return best.strip();
+				}
+			}
+			catch (IOException | InvalidTokenOffsetsException ex) {
+				// A snippet is a help; the plain start of the text does as well.
+				logger.debug("Could not highlight article {} for '{}'", article.number(), text, ex);
+			}
+		}
+		return start(article);
+	}
+
+	private static String start(KnowledgeArticle article) {
+		String plain = (article.symptoms() != null && !article.symptoms().isBlank()) ? article.symptoms()
+				: Objects.toString(article.resolution(), "");
+		return SimpleHTMLEncoder
+			.htmlEncode((plain.length() > SNIPPET_LENGTH) ? plain.substring(0, SNIPPET_LENGTH).strip() + " …" : plain);
 	}
 
 	private static void addText(Document document, String field, @Nullable String text) {
@@ -318,6 +409,7 @@ public class KnowledgeIndex {
 			this.searchers.close();
 			this.writer.close();
 			this.directory.close();
+			this.queryAnalyzers.values().forEach(Analyzer::close);
 			this.analyzers.values().forEach(Analyzer::close);
 		}
 	}
