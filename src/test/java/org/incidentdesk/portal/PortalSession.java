@@ -3,6 +3,7 @@ package org.incidentdesk.portal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,7 +28,7 @@ final class PortalSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(new LocalhostIsSecure())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -127,6 +129,32 @@ final class PortalSession {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Cookies as a browser keeps them for {@code http://localhost}, a secure context: the
+	 * {@code postgres} profile marks the session cookie {@code Secure}, which chromium
+	 * sends to localhost over plain HTTP, but {@link CookieManager} only over HTTPS.
+	 */
+	private static final class LocalhostIsSecure extends CookieHandler {
+
+		private final CookieManager cookies = new CookieManager();
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+			return this.cookies.get(secure(uri), headers);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+			this.cookies.put(secure(uri), headers);
+		}
+
+		private static URI secure(URI uri) {
+			return ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost()))
+					? URI.create("https" + uri.toString().substring("http".length())) : uri;
+		}
+
 	}
 
 	private static String encode(String value) {
