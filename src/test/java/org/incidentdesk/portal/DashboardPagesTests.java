@@ -239,6 +239,14 @@ class DashboardPagesTests {
 		HttpResponse<String> anonymous = new PortalSession(this.port).get("/portal/dashboard");
 		assertThat(anonymous.statusCode()).isEqualTo(302);
 		assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		// The chart library is one of the portal's open assets, and no other WebJar is
+		PortalSession outside = new PortalSession(this.port);
+		HttpResponse<String> library = outside.get("/portal/assets/vendor/echarts/dist/echarts.min.js");
+		assertThat(library.statusCode()).isEqualTo(200);
+		assertThat(library.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+		assertThat(library.body()).contains("echarts");
+		assertThat(outside.get("/portal/assets/vendor/echarts/5.3.1/dist/echarts.min.js").statusCode()).isEqualTo(404);
+		assertThat(outside.get("/portal/assets/vendor/swagger-ui/index.html").statusCode()).isNotEqualTo(200);
 	}
 
 	@Test
