@@ -55,6 +55,7 @@ class PortalModel {
 		if (user != null) {
 			attributes.put("user", user);
 			attributes.put("administrator", AccessPolicy.isAdministrator((CurrentUser) user));
+			attributes.put("readsReports", AccessPolicy.readsReports((CurrentUser) user));
 		}
 		return attributes;
 	}

@@ -112,6 +112,13 @@ public class Tenancy {
 		return names;
 	}
 
+	/** The groups' names by id (teams, vendors and the built-in groups), sorted by id. */
+	public SortedMap<String, String> groupNames() {
+		SortedMap<String, String> names = new TreeMap<>();
+		this.identity.createGroupQuery().list().forEach(group -> names.put(group.getId(), group.getName()));
+		return names;
+	}
+
 	List<TenantView> tenants() {
 		return this.identity.createTenantQuery().orderByTenantId().asc().list().stream().map(this::view).toList();
 	}

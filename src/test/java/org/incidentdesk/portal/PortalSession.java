@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class PortalSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new PlainHttpCookies())
+		.cookieHandler(new LocalhostIsSecure())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -132,32 +131,34 @@ final class PortalSession {
 		}
 	}
 
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
 	/**
-	 * Cookies as a browser keeps them, except that the {@code Secure} flag is dropped:
-	 * the {@code postgres} profile marks the session cookie {@code Secure} (production
-	 * runs behind HTTPS), and these tests speak plain HTTP to localhost.
+	 * Cookies as a browser keeps them for {@code http://localhost}, a secure context: the
+	 * {@code postgres} profile marks the session cookie {@code Secure}, which chromium
+	 * sends to localhost over plain HTTP, but {@link CookieManager} only over HTTPS.
 	 */
-	private static final class PlainHttpCookies extends CookieHandler {
+	private static final class LocalhostIsSecure extends CookieHandler {
 
 		private final CookieManager cookies = new CookieManager();
 
 		@Override
 		public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
-			return this.cookies.get(uri, headers);
+			return this.cookies.get(secure(uri), headers);
 		}
 
 		@Override
 		public void put(URI uri, Map<String, List<String>> headers) throws IOException {
-			Map<String, List<String>> plain = new HashMap<>();
-			headers.forEach((name, values) -> plain.put(name, "Set-Cookie".equalsIgnoreCase(name)
-					? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure", "")).toList() : values));
-			this.cookies.put(uri, plain);
+			this.cookies.put(secure(uri), headers);
 		}
 
+		private static URI secure(URI uri) {
+			return ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost()))
+					? URI.create("https" + uri.toString().substring("http".length())) : uri;
+		}
+
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }
