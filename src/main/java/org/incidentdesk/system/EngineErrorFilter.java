@@ -201,8 +201,10 @@ class EngineErrorFilter extends OncePerRequestFilter {
 			return new Answer(status, (error.type() != null) ? error.type() : "InvalidRequestException",
 					explain(call, status, held.body()));
 		}
-		if ((status >= 500 || status == HttpStatus.BAD_REQUEST.value()) && refusal != null
-				&& refusal.getMessage() != null && message.contains(refusal.getMessage())) {
+		// A worded refusal is also answered when Camunda's REST API made it a 400 already
+		// (RejectedOutcomeMapper), for its language and its type.
+		if ((status >= 500 || (status == HttpStatus.BAD_REQUEST.value() && refusal instanceof WordedRefusal))
+				&& refusal != null && refusal.getMessage() != null && message.contains(refusal.getMessage())) {
 			// Only the refusal's words: not the engine's code, nor "Cannot submit task
 			// form <id>", which Tasklist would show its user.
 			String reason = (refusal instanceof WordedRefusal worded) ? worded.message(language(request, held.caller()))
