@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Camunda's REST API ({@code /engine-rest}) and the webapps' engine API
@@ -47,7 +49,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Camunda said for either (its tenant check answers 500 "ENGINE-13034");</li>
  * <li>a body deeper than Jackson reads ({@link StreamReadConstraints}): 400;</li>
  * <li>a refusal of the process ({@link EngineRefusals}), such as a task outcome that does
- * not fit: 400 with its message;</li>
+ * not fit: 400 with its message alone, in the user's language if the refusal is a
+ * {@link WordedRefusal} (Indonesian for a user whose locale is {@code id}, or without one
+ * for a request that asks for it first, {@code Accept-Language: id}), and HTML-escaped
+ * for the webapps, whose Tasklist shows an error's message as HTML;</li>
  * <li>a password the policy refuses: 400 naming the broken rules;</li>
  * <li>a task of a running process deleted: 400, it is finished by completing it;</li>
  * <li>a concurrent change: 409;</li>
@@ -94,6 +99,9 @@ class EngineErrorFilter extends OncePerRequestFilter {
 	private static final String RUNNING_PROCESS_TASK = "cannot be deleted because is part of a running";
 
 	private static final String PASSWORD_POLICY = "Password does not match policy";
+
+	/** The key of a user's language in Camunda's user info ({@code en} or {@code id}). */
+	private static final String USER_LOCALE = "locale";
 
 	private static final Logger log = LoggerFactory.getLogger(EngineErrorFilter.class);
 
@@ -193,9 +201,17 @@ class EngineErrorFilter extends OncePerRequestFilter {
 			return new Answer(status, (error.type() != null) ? error.type() : "InvalidRequestException",
 					explain(call, status, held.body()));
 		}
-		if (status >= 500 && refusal != null && refusal.getMessage() != null
-				&& message.contains(refusal.getMessage())) {
-			return new Answer(HttpStatus.BAD_REQUEST.value(), "BadUserRequestException", refusal.getMessage());
+		// A worded refusal is also answered when Camunda's REST API made it a 400 already
+		// (RejectedOutcomeMapper), for its language and its type.
+		if ((status >= 500 || (status == HttpStatus.BAD_REQUEST.value() && refusal instanceof WordedRefusal))
+				&& refusal != null && refusal.getMessage() != null && message.contains(refusal.getMessage())) {
+			// Only the refusal's words: not the engine's code, nor "Cannot submit task
+			// form <id>", which Tasklist would show its user.
+			String reason = (refusal instanceof WordedRefusal worded) ? worded.message(language(request, held.caller()))
+					: refusal.getMessage();
+			boolean webapp = request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+			return new Answer(HttpStatus.BAD_REQUEST.value(), "BadUserRequestException",
+					webapp ? HtmlUtils.htmlEscape(reason, StandardCharsets.UTF_8.name()) : reason);
 		}
 		if (message.contains(TENANT_CHECK_FAILED) || namesNothing(call, message)) {
 			return notVisible(call, message);
@@ -212,6 +228,22 @@ class EngineErrorFilter extends OncePerRequestFilter {
 					"Somebody changed this at the same moment. Reload it and try again.");
 		}
 		return null;
+	}
+
+	/**
+	 * The language to answer the caller in: the user's own ({@code locale} in their user
+	 * info, which the administration API sets and mail uses too), else the one the
+	 * request asks for first ({@code Accept-Language}, which browsers send with
+	 * Tasklist's calls), else English.
+	 */
+	private Locale language(HttpServletRequest request, Authentication caller) {
+		String own = (caller != null && caller.getUserId() != null)
+				? this.engine.getIdentityService().getUserInfo(caller.getUserId(), USER_LOCALE) : null;
+		if (own != null && !own.isBlank()) {
+			return WordedRefusal.supported(Locale.forLanguageTag(own.strip()));
+		}
+		return (request.getHeader("Accept-Language") != null) ? WordedRefusal.supported(request.getLocale())
+				: Locale.ENGLISH;
 	}
 
 	/**

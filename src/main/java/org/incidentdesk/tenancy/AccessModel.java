@@ -1,5 +1,7 @@
 package org.incidentdesk.tenancy;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +145,38 @@ public class AccessModel {
 				.setQuery(this.tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks());
 			this.filters.saveFilter(filter);
 			grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
+		}
+	}
+
+	/**
+	 * Brings the work groups' filters made before to the list card variables of now: they
+	 * come first, in their order; variables an administrator added to a filter stay after
+	 * them, and those the cards showed before and show no more are dropped.
+	 */
+	public void cardVariablesUpToDate() {
+		List<String> formerCardVariables = this.process.formerCardVariables();
+		List<Map<String, String>> ours = this.process.filterVariables();
+		List<String> names = this.process.cardVariableNames();
+		for (Filter filter : this.filters.createFilterQuery().filterResourceType("Task").list()) {
+			Map<String, Object> properties = filter.getProperties();
+			if (properties == null || properties.get(FILTER_GROUP) == null) {
+				continue;
+			}
+			List<Map<String, String>> variables = new ArrayList<>(ours);
+			if (properties.get("variables") instanceof List<?> theirs) {
+				for (Object variable : theirs) {
+					if (variable instanceof Map<?, ?> map && map.get("name") instanceof String name
+							&& !names.contains(name) && !formerCardVariables.contains(name)) {
+						variables.add(Map.of("name", name, "label", String.valueOf(map.get("label"))));
+					}
+				}
+			}
+			if (!variables.equals(properties.get("variables"))) {
+				Map<String, Object> updated = new HashMap<>(properties);
+				updated.put("variables", variables);
+				filter.setProperties(updated);
+				this.filters.saveFilter(filter);
+			}
 		}
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates the groups every installation needs, with their Camunda grants, at every start
  * and before anything else that creates users (the demo world). Missing grants are put
  * back; nothing an administrator added is taken away. Users' own records are brought to
- * read-only ({@link UsersReadTheirOwnProfile}).
+ * read-only ({@link UsersReadTheirOwnProfile}), and the work groups' Tasklist filters
+ * show the list card variables of this version.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,6 +43,7 @@ class BuiltInGroups implements ApplicationRunner {
 		this.lock.run("creating the built-in groups", () -> this.transaction.executeWithoutResult(status -> {
 			this.access.ensureBuiltInGroups();
 			this.access.ownProfilesReadOnly();
+			this.access.cardVariablesUpToDate();
 		}));
 	}
 

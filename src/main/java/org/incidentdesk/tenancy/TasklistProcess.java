@@ -12,11 +12,15 @@ import java.util.Map;
  * @param definitionKey the process definition key the service desk starts and work groups
  * read
  * @param listCardVariables the variables of a task's list card, in order
+ * @param formerCardVariables the names of variables that list cards showed in earlier
+ * versions and show no more, taken off the filters made then
  */
-public record TasklistProcess(String definitionKey, List<ListCardVariable> listCardVariables) {
+public record TasklistProcess(String definitionKey, List<ListCardVariable> listCardVariables,
+		List<String> formerCardVariables) {
 
 	public TasklistProcess {
 		listCardVariables = List.copyOf(listCardVariables);
+		formerCardVariables = List.copyOf(formerCardVariables);
 	}
 
 	/**
@@ -26,6 +30,11 @@ public record TasklistProcess(String definitionKey, List<ListCardVariable> listC
 		return this.listCardVariables.stream()
 			.map(variable -> Map.of("name", variable.name(), "label", variable.label()))
 			.toList();
+	}
+
+	/** The names of the list card's variables, in order. */
+	List<String> cardVariableNames() {
+		return this.listCardVariables.stream().map(ListCardVariable::name).toList();
 	}
 
 	/**

@@ -38,14 +38,23 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser start(int port) {
+		return start(port, "en-US");
+	}
+
+	/**
+	 * A browser whose user interface and {@code Accept-Language} are in the language
+	 * ({@code "id"} for Indonesian), then English.
+	 */
+	public static Browser start(int port, String language) {
 		try {
 			Path profile = Files.createTempDirectory("portal-chromium-");
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary("/usr/bin/chromium");
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--lang=en-US", "--window-size=1280,900", "--user-data-dir=" + profile);
-			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-US,en"));
+					"--lang=" + language, "--window-size=1280,900", "--user-data-dir=" + profile);
+			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages",
+					language.startsWith("en") ? language + ",en" : language + ",en-US,en"));
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 				.usingAnyFreePort()

@@ -24,7 +24,11 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 
 	private final IdentityService identity;
 
-	ClassifyIncidentDelegate(Classifier classifier, IncidentRecords records, IdentityService identity) {
+	private final TaskTexts texts;
+
+	ClassifyIncidentDelegate(Classifier classifier, IncidentRecords records, IdentityService identity,
+			TaskTexts texts) {
+		this.texts = texts;
 		this.identity = identity;
 		this.classifier = classifier;
 		this.records = records;
@@ -62,6 +66,7 @@ class ClassifyIncidentDelegate implements JavaDelegate {
 		execution.setVariable(Var.SLA_BREACHED, false);
 		execution.setVariable(Var.REOPEN_COUNT, 0);
 		execution.setVariable(Var.ASSIGNED_GROUP, null);
+		this.texts.refresh(execution);
 	}
 
 }

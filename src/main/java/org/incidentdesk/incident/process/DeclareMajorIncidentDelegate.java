@@ -14,14 +14,18 @@ class DeclareMajorIncidentDelegate implements JavaDelegate {
 
 	private final Escalations escalations;
 
-	DeclareMajorIncidentDelegate(Escalations escalations) {
+	private final TaskTexts texts;
+
+	DeclareMajorIncidentDelegate(Escalations escalations, TaskTexts texts) {
 		this.escalations = escalations;
+		this.texts = texts;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		this.escalations.declareMajorIncident(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
 		execution.setVariable(Var.PRIORITY, "P1");
+		this.texts.refresh(execution);
 	}
 
 }

@@ -73,6 +73,8 @@ public class Escalations {
 			this.slaDates.priorityChanged(number, before, newPriority);
 		}
 		int taskPriority = taskPriority(newPriority);
+		// Tasklist sorts by the task priority: the tasks already open move with the
+		// incident's priority.
 		this.tasks.createTaskQuery()
 			.processInstanceId(processInstanceId)
 			.list()

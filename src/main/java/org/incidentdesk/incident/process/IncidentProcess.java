@@ -241,6 +241,36 @@ public final class IncidentProcess {
 		// set on each user task as it is created, for its form
 		public static final String INCIDENT_HISTORY = "incidentHistory";
 
+		// for people, in Tasklist's list cards and forms (TaskTexts): kept in step with
+		// the priority and the SLA dates
+		/** The priority with its word: "P2 high". */
+		public static final String PRIORITY_LABEL = "priorityLabel";
+
+		/** The next SLA date: "Respond by Wed 2 Dec 2026 14:00 (Asia/Jakarta)". */
+		public static final String SLA_DUE = "slaDue";
+
+		/** The response due date, in the organisation's time zone. */
+		public static final String RESPONSE_DUE = "responseDue";
+
+		/** The resolution due date, in the organisation's time zone. */
+		public static final String RESOLUTION_DUE = "resolutionDue";
+
+		/** The knowledge suggestions as links: [{"number", "title", "url"}] (JSON). */
+		public static final String KNOWLEDGE_LINKS = "knowledgeLinks";
+
+		// set on each user task as it is created, for its form (TaskTexts)
+		/** The caller's name. */
+		public static final String CALLER_NAME = "callerName";
+
+		/** The caller's e-mail address. */
+		public static final String CALLER_CONTACT = "callerContact";
+
+		/** The category's name: "Hardware". */
+		public static final String CATEGORY_NAME = "categoryName";
+
+		/** The name of the group working on the incident. */
+		public static final String ASSIGNED_GROUP_NAME = "assignedGroupName";
+
 		private Var() {
 		}
 

@@ -47,7 +47,10 @@ class IncidentTaskTracker {
 
 	private final IdentityService identity;
 
-	IncidentTaskTracker(IncidentRecords records, TaskFormFields forms, IdentityService identity) {
+	private final TaskTexts texts;
+
+	IncidentTaskTracker(IncidentRecords records, TaskFormFields forms, IdentityService identity, TaskTexts texts) {
+		this.texts = texts;
 		this.records = records;
 		this.forms = forms;
 		this.identity = identity;
@@ -93,6 +96,17 @@ class IncidentTaskTracker {
 				.orElse(null);
 			this.records.assign(number, group, task.getAssignee());
 		}
+		if (!Element.TASK_CONFIRM_RESOLUTION.equals(task.getTaskDefinitionKey())) {
+			this.texts.describe(task, this.records.get(number));
+			// Incidents classified before these texts existed get them with their next
+			// task.
+			if (task.getVariable(Var.PRIORITY_LABEL) == null) {
+				this.texts.refresh(task);
+			}
+			if (task.getVariable(Var.KNOWLEDGE_LINKS) == null) {
+				task.setVariable(Var.KNOWLEDGE_LINKS, TaskTexts.knowledgeLinks(this.records.suggestions(number)));
+			}
+		}
 	}
 
 	/** Options of a form-js select: {@code [{"label": ..., "value": ...}]}, by name. */
@@ -135,6 +149,8 @@ class IncidentTaskTracker {
 		if (this.records.markResponded(number)) {
 			task.getExecution()
 				.setVariable(Var.RESPONDED_AT, Date.from(this.records.get(number).respondedAt().toInstant()));
+			// the SLA due on the list cards is now the resolution's
+			this.texts.refresh(task.getExecution());
 		}
 	}
 

@@ -45,6 +45,7 @@ class LookUpKnowledgeDelegate implements JavaDelegate {
 			.stream()
 			.map(s -> s.articleNumber() + "  " + s.title() + ("KNOWN_ERROR".equals(s.kind()) ? "  (known error)" : ""))
 			.collect(Collectors.joining("\n")));
+		execution.setVariable(Var.KNOWLEDGE_LINKS, TaskTexts.knowledgeLinks(suggestions));
 	}
 
 }

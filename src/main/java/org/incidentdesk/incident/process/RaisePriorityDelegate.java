@@ -11,8 +11,11 @@ class RaisePriorityDelegate implements JavaDelegate {
 
 	private final Escalations escalations;
 
-	RaisePriorityDelegate(Escalations escalations) {
+	private final TaskTexts texts;
+
+	RaisePriorityDelegate(Escalations escalations, TaskTexts texts) {
 		this.escalations = escalations;
+		this.texts = texts;
 	}
 
 	@Override
@@ -20,6 +23,7 @@ class RaisePriorityDelegate implements JavaDelegate {
 		String raised = Escalations.raised((String) execution.getVariable(Var.PRIORITY));
 		this.escalations.raisePriority(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), raised);
 		execution.setVariable(Var.PRIORITY, raised);
+		this.texts.refresh(execution);
 	}
 
 }

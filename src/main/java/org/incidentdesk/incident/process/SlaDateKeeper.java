@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,8 +56,12 @@ class SlaDateKeeper {
 
 	private final Classifier classifier;
 
+	private final TaskTexts texts;
+
 	SlaDateKeeper(IncidentRecords records, SlaPolicy policy, EngineClock clock, RuntimeService runtime,
-			ManagementService management, TaskService tasks, EngineAsServer server, Classifier classifier) {
+			ManagementService management, TaskService tasks, EngineAsServer server, Classifier classifier,
+			TaskTexts texts) {
+		this.texts = texts;
 		this.classifier = classifier;
 		this.records = records;
 		this.policy = policy;
@@ -213,6 +219,14 @@ class SlaDateKeeper {
 				incident.resolutionWarningAt(), warning);
 		move(processInstance, Var.RESOLUTION_DUE_AT, Element.BOUNDARY_EVENT_RESOLUTION_SLA_BREACHED,
 				incident.resolutionDueAt(), resolution);
+		// the texts Tasklist shows of the dates (TaskTexts), in step with them and with
+		// the priority of record (a priority change has set it, its variable follows)
+		Map<String, Object> raw = this.runtime.getVariables(processInstance,
+				List.of(Var.RESPONSE_DUE_AT, Var.RESOLUTION_DUE_AT, Var.RESPONDED_AT));
+		this.runtime.setVariables(processInstance,
+				this.texts.slaAndPriority(incident.tenantId(), this.records.get(incident.number()).priority(),
+						(Date) raw.get(Var.RESPONSE_DUE_AT), (Date) raw.get(Var.RESOLUTION_DUE_AT),
+						(Date) raw.get(Var.RESPONDED_AT)));
 	}
 
 	/**

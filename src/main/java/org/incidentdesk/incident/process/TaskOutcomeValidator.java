@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.incidentdesk.incident.HoldReason;
@@ -14,6 +13,8 @@ import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
+import org.incidentdesk.system.WordedRefusal;
+import org.incidentdesk.system.WordedRefusal.Wording;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,7 @@ class TaskOutcomeValidator implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		List<String> errors = new ArrayList<>();
+		List<Wording> errors = new ArrayList<>();
 		switch (task.getTaskDefinitionKey()) {
 			case Element.TASK_TRIAGE_INCIDENT -> checkTriage(task, errors);
 			case Element.TASK_WORK_ON_INCIDENT -> checkSupportWork(task, errors);
@@ -61,7 +62,7 @@ class TaskOutcomeValidator implements TaskListener {
 			default -> checkRequiredFields(task, errors);
 		}
 		if (!errors.isEmpty()) {
-			throw new BadUserRequestException(task.getName() + ": " + String.join(" ", errors));
+			throw new WordedRefusal(Wording.named("task." + task.getTaskDefinitionKey(), task.getName()), errors);
 		}
 		EarlierHandoverModels.recordDecision(task);
 	}
@@ -72,17 +73,17 @@ class TaskOutcomeValidator implements TaskListener {
 	 * form's fields alone may be set (EngineSurfaceGuard), and the model's gateways
 	 * decide where the incident goes next.
 	 */
-	private void checkRequiredFields(DelegateTask task, List<String> errors) {
+	private void checkRequiredFields(DelegateTask task, List<Wording> errors) {
 		for (String field : this.forms.of(task.getId(), task.getProcessDefinitionId(), task.getTaskDefinitionKey())
 			.required()) {
 			Object value = task.getVariable(field);
 			if (value == null || (value instanceof String text && text.isBlank())) {
-				errors.add("Fill in " + field + ".");
+				errors.add(Wording.of("outcome.fillIn", field));
 			}
 		}
 	}
 
-	private void checkTriage(DelegateTask task, List<String> errors) {
+	private void checkTriage(DelegateTask task, List<Wording> errors) {
 		String decision = decision(task, Var.TRIAGE_DECISION,
 				Set.of("RESOLVE", "REQUEST_INFO", "ESCALATE", "DISPATCH_ONSITE", "DUPLICATE"), errors);
 		if (decision == null) {
@@ -90,7 +91,7 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 		switch (decision) {
 			case "RESOLVE" -> checkResolution(task, errors);
-			case "REQUEST_INFO" -> require(task, Var.CALLER_QUESTION, "Write the question for the caller.", errors);
+			case "REQUEST_INFO" -> require(task, Var.CALLER_QUESTION, "outcome.writeQuestion", errors);
 			// Without a chosen team, the hand-over table names one, and the hand-over
 			// step
 			// checks it.
@@ -103,7 +104,7 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 	}
 
-	private void checkSupportWork(DelegateTask task, List<String> errors) {
+	private void checkSupportWork(DelegateTask task, List<Wording> errors) {
 		String decision = decision(task, Var.SUPPORT_DECISION,
 				Set.of("RESOLVE", "ESCALATE", "TRANSFER", "RETURN_TO_SERVICE_DESK", "PUT_ON_HOLD"), errors);
 		if (decision == null) {
@@ -114,8 +115,7 @@ class TaskOutcomeValidator implements TaskListener {
 			case "RESOLVE" -> checkResolution(task, errors);
 			case "ESCALATE" -> optionalText(task, Var.ESCALATION_GROUP).ifPresent(group -> {
 				if (group.equals(current)) {
-					errors.add("The incident is already with " + current
-							+ "; choose the team to escalate to in 'Support team'.");
+					errors.add(Wording.of("outcome.alreadyWithEscalate", current));
 				}
 				else {
 					checkSupportGroup(task, group, Var.ESCALATION_GROUP, current, errors);
@@ -124,30 +124,29 @@ class TaskOutcomeValidator implements TaskListener {
 			case "TRANSFER" -> {
 				Optional<String> group = optionalText(task, Var.TRANSFER_GROUP);
 				if (group.isEmpty()) {
-					errors.add("Choose the team to transfer the incident to.");
+					errors.add(Wording.of("outcome.chooseTransferTeam"));
 				}
 				else if (group.get().equals(current)) {
-					errors.add("The incident is already with " + current + "; choose another team.");
+					errors.add(Wording.of("outcome.alreadyWith", current));
 				}
 				else {
 					checkSupportGroup(task, group.get(), Var.TRANSFER_GROUP, current, errors);
 				}
 			}
-			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
-					"Say in the work note why the incident goes back to the service desk.", errors);
+			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE, "outcome.sayWhyReturned", errors);
 			case "PUT_ON_HOLD" -> {
 				Object reason = task.getVariable(Var.HOLD_REASON);
 				if (!(reason instanceof String text)
 						|| Arrays.stream(HoldReason.values()).noneMatch(known -> known.name().equals(text))) {
-					errors.add("Choose what the incident waits for (holdReason must be one of "
-							+ Arrays.stream(HoldReason.values()).map(Enum::name).sorted().toList() + ").");
+					errors.add(Wording.of("outcome.chooseHoldReason",
+							Arrays.stream(HoldReason.values()).map(Enum::name).sorted().toList().toString()));
 				}
 			}
 			default -> throw new IllegalStateException(decision);
 		}
 	}
 
-	private void checkOnSiteWork(DelegateTask task, List<String> errors) {
+	private void checkOnSiteWork(DelegateTask task, List<Wording> errors) {
 		String decision = decision(task, Var.ON_SITE_DECISION,
 				Set.of("RESOLVE", "SEND_TO_VENDOR", "RETURN_TO_SERVICE_DESK"), errors);
 		if (decision == null) {
@@ -158,13 +157,12 @@ class TaskOutcomeValidator implements TaskListener {
 			// The hand-over table names the vendor, and the hand-over step checks it.
 			case "SEND_TO_VENDOR" -> {
 			}
-			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE,
-					"Say in the work note why the incident goes back to the service desk.", errors);
+			case "RETURN_TO_SERVICE_DESK" -> require(task, Var.WORK_NOTE, "outcome.sayWhyReturned", errors);
 			default -> throw new IllegalStateException(decision);
 		}
 	}
 
-	private void checkReview(DelegateTask task, List<String> errors) {
+	private void checkReview(DelegateTask task, List<Wording> errors) {
 		String decision = decision(task, Var.REVIEW_DECISION, Set.of("REASSIGN", "RAISE_PRIORITY", "DECLARE_MAJOR"),
 				errors);
 		if (decision == null) {
@@ -174,11 +172,10 @@ class TaskOutcomeValidator implements TaskListener {
 			case "REASSIGN" -> {
 				Optional<String> group = optionalText(task, Var.REASSIGN_GROUP);
 				if (!this.escalations.hasTeamWork(task.getProcessInstanceId())) {
-					errors.add("No team is working on the incident right now (it is in triage or already resolved), "
-							+ "so there is nothing to reassign; raise its priority or declare a major incident.");
+					errors.add(Wording.of("outcome.nothingToReassign"));
 				}
 				else if (group.isEmpty()) {
-					errors.add("Choose the team to reassign the incident to.");
+					errors.add(Wording.of("outcome.chooseReassignTeam"));
 				}
 				else {
 					checkSupportGroup(task, group.get(), Var.REASSIGN_GROUP,
@@ -187,7 +184,7 @@ class TaskOutcomeValidator implements TaskListener {
 			}
 			case "RAISE_PRIORITY" -> {
 				if ("P1".equals(task.getVariable(Var.PRIORITY))) {
-					errors.add("The incident is already P1; declare a major incident instead.");
+					errors.add(Wording.of("outcome.alreadyP1"));
 				}
 			}
 			case "DECLARE_MAJOR" -> {
@@ -196,37 +193,37 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 	}
 
-	private void checkConfirmation(DelegateTask task, List<String> errors) {
+	private void checkConfirmation(DelegateTask task, List<Wording> errors) {
 		Object accepted = task.getVariable(Var.RESOLUTION_ACCEPTED);
 		if (!(accepted instanceof Boolean)) {
-			errors.add("Say whether the resolution solved the problem (resolutionAccepted true or false).");
+			errors.add(Wording.of("outcome.sayWhetherSolved"));
 		}
 		else if (!((Boolean) accepted)) {
-			require(task, Var.REJECTION_REASON, "Say why the resolution did not solve the problem.", errors);
+			require(task, Var.REJECTION_REASON, "outcome.sayWhyNotSolved", errors);
 		}
 	}
 
-	private void checkResolution(DelegateTask task, List<String> errors) {
+	private void checkResolution(DelegateTask task, List<Wording> errors) {
 		Object code = task.getVariable(Var.RESOLUTION_CODE);
 		if (!(code instanceof String) || !RESOLUTION_CODES.contains(code)) {
-			errors.add("Choose a resolution code (" + String.join(", ", RESOLUTION_CODES.stream().sorted().toList())
-					+ ").");
+			errors.add(Wording.of("outcome.chooseResolutionCode",
+					String.join(", ", RESOLUTION_CODES.stream().sorted().toList())));
 		}
-		require(task, Var.RESOLUTION_NOTES, "Describe the resolution for the caller.", errors);
+		require(task, Var.RESOLUTION_NOTES, "outcome.describeResolution", errors);
 	}
 
-	private void checkDuplicate(DelegateTask task, List<String> errors) {
+	private void checkDuplicate(DelegateTask task, List<Wording> errors) {
 		Optional<String> original = optionalText(task, Var.DUPLICATE_OF).map(String::trim).map(String::toUpperCase);
 		if (original.isEmpty()) {
-			errors.add("Give the number of the incident this one duplicates.");
+			errors.add(Wording.of("outcome.giveOriginal"));
 			return;
 		}
 		Optional<Incident> found = this.records.find(original.get());
 		if (found.isEmpty() || !found.get().tenantId().equals(task.getVariable(Var.TENANT_ID))) {
-			errors.add("There is no incident " + original.get() + " in this customer organisation.");
+			errors.add(Wording.of("outcome.noSuchIncident", original.get()));
 		}
 		else if (found.get().number().equals(task.getVariable(Var.INCIDENT_NUMBER))) {
-			errors.add("An incident cannot duplicate itself.");
+			errors.add(Wording.of("outcome.duplicatesItself"));
 		}
 		else {
 			task.setVariable(Var.DUPLICATE_OF, found.get().number());
@@ -235,8 +232,9 @@ class TaskOutcomeValidator implements TaskListener {
 
 	/** Whether a team the worker chose may take the incident's work (ServingTeams). */
 	private void checkSupportGroup(DelegateTask task, String group, String variable, String current,
-			List<String> errors) {
-		this.teams.refusal(tenantOf(task), group, null, variable, current).ifPresent(errors::add);
+			List<Wording> errors) {
+		this.teams.refusal(tenantOf(task), group, null, variable, current)
+			.ifPresent(said -> errors.add(Wording.of("outcome.said", said)));
 	}
 
 	private static String tenantOf(DelegateTask task) {
@@ -244,19 +242,19 @@ class TaskOutcomeValidator implements TaskListener {
 		return (tenant instanceof String id) ? id : task.getTenantId();
 	}
 
-	private static String decision(DelegateTask task, String variable, Set<String> allowed, List<String> errors) {
+	private static String decision(DelegateTask task, String variable, Set<String> allowed, List<Wording> errors) {
 		Object value = task.getVariable(variable);
 		if (!(value instanceof String text) || !allowed.contains(text)) {
-			errors.add("Choose what happens next (" + variable + " must be one of "
-					+ String.join(", ", allowed.stream().sorted().toList()) + ").");
+			errors
+				.add(Wording.of("outcome.chooseNext", variable, String.join(", ", allowed.stream().sorted().toList())));
 			return null;
 		}
 		return text;
 	}
 
-	private static void require(DelegateTask task, String variable, String message, List<String> errors) {
+	private static void require(DelegateTask task, String variable, String key, List<Wording> errors) {
 		if (optionalText(task, variable).isEmpty()) {
-			errors.add(message);
+			errors.add(Wording.of(key));
 		}
 	}
 
