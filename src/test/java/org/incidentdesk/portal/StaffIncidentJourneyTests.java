@@ -1,5 +1,6 @@
 package org.incidentdesk.portal;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StaffIncidentJourneyTests {
 
 	/** A time as the staff page writes it: {@code Wed, 2 Dec 2026, 09:15}. */
+	private static final Duration TASKLIST_PATIENCE = Duration.ofSeconds(90);
+
 	private static final String TIME = "\\p{L}{3}, \\d{1,2} \\p{L}{3} \\d{4}, \\d\\d:\\d\\d";
 
 	@LocalServerPort
@@ -305,8 +309,10 @@ class StaffIncidentJourneyTests {
 		this.browser.open("/camunda/app/tasklist/default/#/?filter=" + serviceDesk + "&task=" + triage.getId());
 
 		// Then the form's first component links to the incident's staff page
-		WebElement link = this.browser
-			.find(By.cssSelector("a[href='/portal/staff/incidents/" + incident.number() + "']"));
+		// (Tasklist's first load, megabytes of scripts, takes longer than a portal page
+		// on a busy machine)
+		WebElement link = new WebDriverWait(this.browser.driver(), TASKLIST_PATIENCE).until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("a[href='/portal/staff/incidents/" + incident.number() + "']")));
 		assertThat(link.getText()).contains(incident.number());
 	}
 
