@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,7 +26,7 @@ final class PortalSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new PlainHttpCookies())
+		.cookieHandler(new CookieManager())
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -132,25 +131,6 @@ final class PortalSession {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * Keeps the cookies, Secure ones too: on PostgreSQL the tests run with the production
-	 * profile, whose session cookie is Secure because TLS ends at the proxy, and this
-	 * client talks plain HTTP to the server as that proxy does.
-	 */
-	private static final class PlainHttpCookies extends CookieManager {
-
-		@Override
-		public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
-			Map<String, List<String>> headers = new LinkedHashMap<>();
-			responseHeaders.forEach((name, values) -> headers.put(name,
-					(name != null && name.equalsIgnoreCase("Set-Cookie"))
-							? values.stream().map(value -> value.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList()
-							: values));
-			super.put(uri, headers);
-		}
-
 	}
 
 }
