@@ -13,15 +13,29 @@ import org.incidentdesk.tenancy.AccessPolicy;
  *
  * @param text words, each matched case-insensitively as the start of a word of number,
  * summary or description ({@link IncidentTerms})
+ * @param slaRisk only open incidents whose SLA is at risk, or incidents whose SLA is
+ * breached, judged at {@code now} (the engine's time)
  */
 record IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priorities, String tenantId,
 		String assignmentGroup, String assignee, String callerId, String category, Boolean major, String text,
-		OffsetDateTime createdFrom, OffsetDateTime createdTo, List<IncidentSort.Order> sort, int page, int size) {
+		OffsetDateTime createdFrom, OffsetDateTime createdTo, List<IncidentSort.Order> sort, int page, int size,
+		SlaRisk slaRisk, OffsetDateTime now) {
 
 	IncidentFilter {
 		states = (states != null) ? Set.copyOf(states) : Set.of();
 		priorities = (priorities != null) ? Set.copyOf(priorities) : Set.of();
 		sort = (sort != null && !sort.isEmpty()) ? List.copyOf(sort) : IncidentSort.DEFAULT;
+		if (slaRisk != null && now == null) {
+			throw new IllegalArgumentException("An SLA risk filter needs the time it is judged at.");
+		}
+	}
+
+	/** A search without the SLA risk filter. */
+	IncidentFilter(Scope scope, Set<IncidentState> states, Set<String> priorities, String tenantId,
+			String assignmentGroup, String assignee, String callerId, String category, Boolean major, String text,
+			OffsetDateTime createdFrom, OffsetDateTime createdTo, List<IncidentSort.Order> sort, int page, int size) {
+		this(scope, states, priorities, tenantId, assignmentGroup, assignee, callerId, category, major, text,
+				createdFrom, createdTo, sort, page, size, null, null);
 	}
 
 	/**

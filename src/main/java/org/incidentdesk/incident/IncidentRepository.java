@@ -405,6 +405,12 @@ class IncidentRepository implements TrailLock {
 		return sql.toString();
 	}
 
+	/**
+	 * Neither SLA target recorded as missed (null before classification counts as not).
+	 */
+	private static final String NOT_BREACHED = "coalesce(response_sla_breached, false) = false"
+			+ " and coalesce(resolution_sla_breached, false) = false";
+
 	private static String where(IncidentFilter filter, Map<String, Object> params, Text text, Driver driver) {
 		List<String> conditions = new ArrayList<>();
 		IncidentFilter.Scope scope = filter.scope();
@@ -450,6 +456,15 @@ class IncidentRepository implements TrailLock {
 							+ range(text, i, params) + ")");
 				}
 			}
+		}
+		if (filter.slaRisk() != null) {
+			conditions.add(switch (filter.slaRisk()) {
+				case AT_RISK -> "state in ('NEW', 'IN_PROGRESS', 'ON_HOLD') and resolution_warning_at <= :slaNow"
+						+ " and resolution_due_at > :slaNow and " + NOT_BREACHED;
+				case BREACHED -> "(response_sla_breached = true or resolution_sla_breached = true or (state in"
+						+ " ('NEW', 'IN_PROGRESS', 'ON_HOLD') and sla_paused_at is null and resolution_due_at <= :slaNow))";
+			});
+			params.put("slaNow", filter.now());
 		}
 		if (filter.createdFrom() != null) {
 			conditions.add("created_at >= :createdFrom");

@@ -138,4 +138,20 @@ public final class AccessPolicy {
 					|| group.equals(CurrentUser.SERVICE_DELIVERY_MANAGERS) || group.equals(CurrentUser.ADMINISTRATORS));
 	}
 
+	/**
+	 * Whether the user only looks on: auditors, whatever else they belong to, and users
+	 * whose only groups are the overseeing ones (incident managers, service delivery
+	 * managers, monitoring). The API refuses their changes
+	 * ({@code system.SecurityConfig}); the portal's staff pages offer them none. Incident
+	 * managers act on a breached incident through its review task in Tasklist.
+	 */
+	public static boolean onlyOversees(CurrentUser user) {
+		return user.isMemberOf(CurrentUser.AUDITORS)
+				|| (!user.groups().isEmpty() && user.groups()
+					.stream()
+					.allMatch(group -> group.equals(CurrentUser.INCIDENT_MANAGERS)
+							|| group.equals(CurrentUser.SERVICE_DELIVERY_MANAGERS)
+							|| group.equals(CurrentUser.MONITORING)));
+	}
+
 }
