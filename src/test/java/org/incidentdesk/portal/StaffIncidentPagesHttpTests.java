@@ -253,6 +253,13 @@ class StaffIncidentPagesHttpTests {
 			.isEqualTo(403);
 		assertThat(this.records.timeline(incident.number(), true)).extracting(Activity::body)
 			.doesNotContain("auditor's note");
+		// and the page leads them to the incident's full history, which opens with the
+		// same session
+		String history = "/portal/audit/incidents/" + incident.number();
+		assertThat(read.body()).contains("href=\"" + history + "\"");
+		HttpResponse<String> audit = session.get(history);
+		assertThat(audit.statusCode()).isEqualTo(200);
+		assertThat(audit.body()).contains("Audited on the staff page");
 	}
 
 	@Test
