@@ -95,7 +95,7 @@ class ClusterStartTests {
 		assertThat(rows(db, "select id_ from act_id_user")).contains("demo", "alice", "sam", "audrey")
 			.doesNotHaveDuplicates();
 		assertThat(rows(db, "select count(*) from act_id_membership where user_id_ = 'demo'")).containsExactly("1");
-		assertThat(rows(db, "select title from knowledge_article")).hasSize(7).doesNotHaveDuplicates();
+		assertThat(rows(db, "select title from knowledge_article")).hasSize(8).doesNotHaveDuplicates();
 		assertThat(rows(db, "select tenant_id || '/' || name from configuration_item")).hasSize(9)
 			.doesNotHaveDuplicates();
 		assertThat(rows(db, "select tenant_id from business_calendar order by tenant_id")).containsExactly("acme",
