@@ -6,11 +6,13 @@ import org.incidentdesk.incident.IllegalIncidentStateException;
 import org.incidentdesk.incident.IncidentNotFoundException;
 import org.incidentdesk.knowledge.UnknownArticleException;
 import org.incidentdesk.portal.internal.PortalLocaleResolver;
+import org.incidentdesk.system.DatabaseFailures;
 import org.incidentdesk.system.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,8 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Errors on portal pages become a page in the reader's language, not the API's problem
  * JSON: an incident or article one may not see is "not found", bad input is a 400, an
- * upload over the limit a 413. Asked before the application's exception handlers, and
- * only for portal paths.
+ * upload over the limit a 413, a database that is busy or restarting a 503. Asked before
+ * the application's exception handlers, and only for portal paths.
  */
 @Component
 class PortalErrorPages implements HandlerExceptionResolver, Ordered {
@@ -66,6 +68,13 @@ class PortalErrorPages implements HandlerExceptionResolver, Ordered {
 		}
 		if (ex instanceof ErrorResponse error) {
 			return page(request, error.getStatusCode(), messageFor(error.getStatusCode()));
+		}
+		if (DatabaseFailures.isNoConnection(ex)) {
+			// The database is busy or restarting, not the page broken: try again shortly.
+			log.warn("Portal page {} not shown because the database is busy or cannot be reached: {}",
+					request.getRequestURI(), ex.toString());
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			return page(request, HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
 		}
 		log.error("Portal page {} failed", request.getRequestURI(), ex);
 		return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -72,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (rejected != null) {
 			return ResponseEntity.badRequest().body(badRequest(rejected));
 		}
-		if (ConflictRetry.isConflict(ex)) {
+		if (ConflictRetry.isConflict(ex) || DatabaseBusyFilter.isNoConnection(ex)) {
 			return busy(ex);
 		}
 		logger.error("Process engine failure", ex);
@@ -96,10 +98,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class,
 			ConcurrencyFailureException.class })
 	ResponseEntity<ProblemDetail> busy(RuntimeException ex) {
-		logger.warn("Request not carried out because the database is busy: " + ex);
+		logger.warn("Request not carried out because the database is "
+				+ (DatabaseBusyFilter.isUnreachable(ex) ? "unreachable: " : "busy: ") + ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", DatabaseBusyFilter.DETAIL));
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseBusyFilter.title(ex), DatabaseBusyFilter.detail(ex)));
+	}
+
+	/**
+	 * A failure on a database that cannot be reached (it restarts, or the connection
+	 * broke), in whatever the request's code ran: 503 as for a busy database. The
+	 * request's transaction was rolled back. Every other failure stays what it is.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> databaseFailure(RuntimeException ex) throws Exception {
+		if (!DatabaseBusyFilter.isNoConnection(ex)) {
+			throw ex;
+		}
+		return busy(ex);
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)

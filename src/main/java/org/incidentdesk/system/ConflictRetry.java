@@ -104,8 +104,11 @@ public class ConflictRetry {
 			if (cause instanceof ConcurrencyFailureException || cause instanceof OptimisticLockingException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && (CONFLICT_STATES.contains(sql.getSQLState())
-					|| H2_CONFLICT_CODES.contains(sql.getErrorCode()))) {
+			// Not every SQLException has a state (a connection that a restarting database
+			// closed may have none), and the immutable set refuses to look for null.
+			if (cause instanceof SQLException sql
+					&& ((sql.getSQLState() != null && CONFLICT_STATES.contains(sql.getSQLState()))
+							|| H2_CONFLICT_CODES.contains(sql.getErrorCode()))) {
 				return true;
 			}
 		}

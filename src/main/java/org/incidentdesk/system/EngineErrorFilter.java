@@ -140,9 +140,11 @@ class EngineErrorFilter extends OncePerRequestFilter {
 		HeldResponse held = new HeldResponse(response, call.deletesTask(),
 				this.engine.getIdentityService()::getCurrentAuthentication);
 		BadUserRequestException refusal;
+		RuntimeException databaseFailure;
 		try (EngineRefusals.Recording refusals = EngineRefusals.record()) {
 			chain.doFilter(limited, held);
 			refusal = refusals.last();
+			databaseFailure = refusals.databaseFailure();
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			if (!limited.overflowed() || response.isCommitted()) {
@@ -158,6 +160,14 @@ class EngineErrorFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!held.holding()) {
+			return;
+		}
+		if (databaseFailure != null && held.status() >= 500) {
+			// The database, not the request: 503 as everywhere else (DatabaseBusyFilter).
+			log.warn("{} {} not carried out for want of a database connection: {}", request.getMethod(),
+					request.getRequestURI(), databaseFailure.toString());
+			held.discard();
+			DatabaseBusyFilter.writeUnavailable(response, databaseFailure);
 			return;
 		}
 		Answer answer = answer(call, limited, held, task, refusal);

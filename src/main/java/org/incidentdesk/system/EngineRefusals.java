@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * failed, for {@link EngineErrorFilter}, while it records on the thread. The webapps'
  * engine API answers a refusal that a task listener or delegate throws (a task outcome
  * that does not fit, an incident that has its process already) with a 500 whose body
- * tells nothing of its type; this tells the filter that it was the caller's to fix.
+ * tells nothing of its type; this tells the filter that it was the caller's to fix. It
+ * notes a command that failed for want of a database connection too: the engine API
+ * answers it with a 500, and the filter makes it a 503.
  */
 @Component
 class EngineRefusals extends AbstractProcessEnginePlugin {
@@ -44,9 +46,19 @@ class EngineRefusals extends AbstractProcessEnginePlugin {
 
 		private BadUserRequestException last;
 
+		private RuntimeException databaseFailure;
+
 		/** The last refusal, or null. */
 		BadUserRequestException last() {
 			return this.last;
+		}
+
+		/**
+		 * The last command's failure for want of a database connection (none free in
+		 * time, or no database to connect to), or null.
+		 */
+		RuntimeException databaseFailure() {
+			return this.databaseFailure;
 		}
 
 		@Override
@@ -69,6 +81,9 @@ class EngineRefusals extends AbstractProcessEnginePlugin {
 						: null;
 				if (refusal != null) {
 					recording.last = refusal;
+				}
+				if (recording != null && DatabaseBusyFilter.isNoConnection(ex)) {
+					recording.databaseFailure = ex;
 				}
 				throw ex;
 			}

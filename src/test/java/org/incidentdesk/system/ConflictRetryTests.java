@@ -70,6 +70,22 @@ class ConflictRetryTests {
 	}
 
 	@Test
+	void aFailureWithoutSqlStateIsNoConflictAndLeavesAsItIs() {
+		// Given work whose connection the database closed while it restarted: the
+		// driver's exception has no SQL state
+		AtomicInteger attempts = new AtomicInteger();
+		IllegalStateException closed = new IllegalStateException(new SQLException("This connection has been closed."));
+
+		// Then it runs once and its own failure leaves, not another one
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.retry.inTransaction(() -> {
+			attempts.incrementAndGet();
+			throw closed;
+		})).isSameAs(closed);
+		assertThat(attempts).hasValue(1);
+		assertThat(ConflictRetry.isConflict(closed)).isFalse();
+	}
+
+	@Test
 	void runsWorkInsideAnOpenTransactionOnceSoThatItsOpenerRetriesTheWhole() {
 		AtomicInteger attempts = new AtomicInteger();
 

@@ -1,10 +1,15 @@
 package org.incidentdesk.system;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -62,7 +67,43 @@ class DatabaseBusyFilterTests {
 	}
 
 	@Test
+	void answersUnavailableWhenTheDatabaseCannotBeReached() throws Exception {
+		// Given a request whose database went away: refused while it restarts, a pooled
+		// connection that it ended, or a server still starting up
+		List<Exception> failures = List.of(
+				new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+						new SQLTransientConnectionException("Connection is not available",
+								new SQLException("Connection to 127.0.0.1:5432 refused.", "08001"))),
+				new DataAccessResourceFailureException("I/O error",
+						new SQLException("An I/O error occurred while sending to the backend.", "08006")),
+				new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
+						new SQLException("terminating connection due to administrator command", "57P01")),
+				new IllegalStateException(new SQLException("the database system is starting up", "57P03")));
+		for (Exception failure : failures) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+
+			// When
+			this.filter.doFilter(new MockHttpServletRequest("GET", "/portal"), response, (req, res) -> {
+				throw (RuntimeException) failure;
+			});
+
+			// Then
+			assertThat(response.getStatus()).as(failure.toString()).isEqualTo(503);
+			assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+			assertThat(response.getContentType()).startsWith("application/problem+json");
+			assertThat(response.getContentAsString()).contains("\"title\":\"Database unavailable\"")
+				.contains("cannot reach its database");
+		}
+	}
+
+	@Test
 	void letsEveryOtherFailureThrough() {
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/incidents"),
+					new MockHttpServletResponse(), (req, res) -> {
+						throw new DataIntegrityViolationException("duplicate key",
+								new SQLException("duplicate key value violates unique constraint", "23505"));
+					}));
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> this.filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/incidents"),
 					new MockHttpServletResponse(), (req, res) -> {
