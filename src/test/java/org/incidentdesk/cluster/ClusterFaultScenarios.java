@@ -405,8 +405,7 @@ class ClusterFaultScenarios {
 				ClusterHttp.Answer answer = call.call();
 				probes.add(node.name() + ":" + surface + "=" + answer.status());
 				// The portal and its sign-in form answer a page in the reader's language,
-				// the rest a problem
-				// detail
+				// the rest a problem detail
 				if (answer.status() != 503
 						|| (!surface.equals("portal") && !surface.equals("sign-in") && !answer.isProblem())) {
 					failures.incrementAndGet();

@@ -4,9 +4,7 @@ import org.incidentdesk.TestReports;
 import java.util.List;
 import java.util.Random;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.IncidentDeskTest;
-import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentRecords;
@@ -15,11 +13,7 @@ import org.incidentdesk.incident.IncidentState;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.knowledge.KnowledgeArticle;
-import org.incidentdesk.knowledge.KnowledgeBase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
@@ -27,7 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,22 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * test signs in as its own, new users.
  */
 @IncidentDeskTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalJourneyTests {
+class PortalJourneyTests extends PortalBrowserJourney {
 
 	private static final Random RANDOM = new Random();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	Cmdb cmdb;
-
-	@Autowired
-	KnowledgeBase knowledge;
 
 	@Autowired
 	IncidentService incidents;
@@ -64,23 +44,6 @@ class PortalJourneyTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	Browser browser;
-
-	PortalWorld world;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = Browser.start(this.port);
-		this.world = new PortalWorld(this.identity, this.cmdb, this.knowledge);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void aCallerFindsAnArticleReportsAnIncidentSeesItAndConfirmsItsResolution() {

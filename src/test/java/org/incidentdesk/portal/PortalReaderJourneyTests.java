@@ -10,27 +10,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.TestReports;
 import org.incidentdesk.attachment.Attachment;
 import org.incidentdesk.attachment.Attachments;
-import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
-import org.incidentdesk.knowledge.KnowledgeBase;
 import org.incidentdesk.system.CurrentUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,45 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with filters.
  */
 @IncidentDeskTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalReaderJourneyTests {
+class PortalReaderJourneyTests extends PortalBrowserJourney {
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	Cmdb cmdb;
-
-	@Autowired
-	KnowledgeBase knowledge;
 
 	@Autowired
 	IncidentService incidents;
 
 	@Autowired
 	Attachments attachments;
-
-	Browser browser;
-
-	PortalWorld world;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = Browser.start(this.port);
-		this.world = new PortalWorld(this.identity, this.cmdb, this.knowledge);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void anIndonesianCallerOnAPhoneReadsThePortalInHerLanguageNameAndTimeZone() {

@@ -5,14 +5,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.TestReports;
-import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.incident.Activity;
 import org.incidentdesk.incident.HoldReason;
 import org.incidentdesk.incident.Incident;
@@ -20,14 +18,10 @@ import org.incidentdesk.incident.IncidentRecords;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
-import org.incidentdesk.knowledge.KnowledgeBase;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.WebappSession;
 import org.incidentdesk.tenancy.AccessModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -36,7 +30,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,25 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forms.
  */
 @IncidentDeskTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffIncidentJourneyTests {
+class StaffIncidentJourneyTests extends PortalBrowserJourney {
 
-	/** A time as the staff page writes it: {@code Wed, 2 Dec 2026, 09:15}. */
 	private static final Duration TASKLIST_PATIENCE = Duration.ofSeconds(90);
 
+	/** A time as the staff page writes it: {@code Wed, 2 Dec 2026, 09:15}. */
 	private static final String TIME = "\\p{L}{3}, \\d{1,2} \\p{L}{3} \\d{4}, \\d\\d:\\d\\d";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	IdentityService identity;
-
-	@Autowired
-	Cmdb cmdb;
-
-	@Autowired
-	KnowledgeBase knowledge;
 
 	@Autowired
 	IncidentService incidents;
@@ -82,23 +62,6 @@ class StaffIncidentJourneyTests {
 
 	@Autowired
 	AccessModel access;
-
-	Browser browser;
-
-	PortalWorld world;
-
-	@BeforeAll
-	void startBrowser() {
-		this.browser = Browser.start(this.port);
-		this.world = new PortalWorld(this.identity, this.cmdb, this.knowledge);
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
 
 	@Test
 	void anAgentReadsEverythingOpensTheCallersAttachmentAndAnswersThem() {
