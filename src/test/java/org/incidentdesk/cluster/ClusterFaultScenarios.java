@@ -498,10 +498,9 @@ class ClusterFaultScenarios {
 		List<String> timerIncidents = parallel(16, reports);
 		List<String> timers = timersOf(new HashSet<>(timerIncidents));
 
-		// All due at one moment, 4 s into the load, 2 s before the kill: both nodes'
-		// job executors are taking a burst of 300 timers and their asynchronous steps
-		// when
-		// one of them dies
+		// All due at one moment, 4 s into the load: node B is killed as soon as both
+		// nodes' job executors hold jobs of that burst of 300 timers and their
+		// asynchronous steps
 		Instant dueAt = Instant.now().plusSeconds(90);
 		String due = OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC).format(ENGINE_DATE);
 		AtomicInteger movesRetried = new AtomicInteger();
@@ -520,7 +519,13 @@ class ClusterFaultScenarios {
 		Map<String, Object> killed = new ConcurrentHashMap<>();
 		ExecutorService faults = Executors.newSingleThreadExecutor();
 		Future<?> fault = faults.submit(() -> {
-			Thread.sleep(6_000);
+			// Killed the moment both nodes hold timer jobs: a fixed delay after the due
+			// time found the burst already done on a faster machine
+			Thread.sleep(3_000);
+			Instant giveUp = Instant.now().plusSeconds(30);
+			while (lockOwners(lockedJobs()) < 2 && Instant.now().isBefore(giveUp)) {
+				Thread.sleep(50);
+			}
 			Instant kill = Instant.now();
 			this.nodeB.kill();
 			killed.put("at", kill);
@@ -711,6 +716,13 @@ class ClusterFaultScenarios {
 	 * Jobs that a job executor locked and has not finished, by id, with the lock's owner
 	 * and expiry (the lock may have expired: then no node has taken the job again yet).
 	 */
+	/**
+	 * How many job executors hold these locks (owner@expiry, as {@link #lockedJobs()}).
+	 */
+	private static long lockOwners(Map<String, String> locked) {
+		return locked.values().stream().map((lock) -> lock.substring(0, lock.indexOf('@'))).distinct().count();
+	}
+
 	private Map<String, String> lockedJobs() {
 		Map<String, String> locked = new HashMap<>();
 		try (Connection connection = database();
