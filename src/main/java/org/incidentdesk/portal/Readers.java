@@ -16,6 +16,7 @@ import org.incidentdesk.sla.BusinessCalendars;
 import org.incidentdesk.sla.StoredCalendar;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.RefusedRequestException;
+import org.incidentdesk.tenancy.UserSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Readers {
 
-	static final String TIME_ZONE_INFO = "timezone";
+	static final String TIME_ZONE_INFO = UserSettings.TIME_ZONE_INFO;
 
 	static final String TIME_ZONE_COOKIE = "incident-desk-tz";
 

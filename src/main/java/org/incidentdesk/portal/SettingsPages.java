@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.portal.internal.PortalLocaleResolver;
 import org.incidentdesk.system.CurrentUser;
+import org.incidentdesk.tenancy.UserSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,32 +25,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Every user's own settings, callers and staff alike: the language of their mail (and of
  * the refusals Tasklist shows them) and the time zone the portal shows their times in.
- * Both are Camunda user info, as the rest of the product reads them: {@code locale}
- * ({@code en} or {@code id}) and {@value Readers#TIME_ZONE_INFO} (an IANA id). A time
- * zone left empty means "automatic": the organisation's calendar's, else the browser's
- * ({@link Readers}). Saving also switches the portal to the chosen language in this
- * browser.
+ * Both are Camunda user info, as the rest of the product reads them
+ * ({@link UserSettings}). A time zone left empty means "automatic": the organisation's
+ * calendar's, else the browser's ({@link Readers}). Saving also switches the portal to
+ * the chosen language in this browser.
  */
 @Controller
 class SettingsPages {
 
 	static final String PATH = "/portal/settings";
 
-	/** The user info key of a user's language, read by mail and by the engine API. */
-	static final String LOCALE_INFO = "locale";
-
 	private final IdentityService identity;
+
+	private final UserSettings settings;
 
 	private final LocaleResolver locales;
 
-	SettingsPages(IdentityService identity, LocaleResolver locales) {
+	SettingsPages(IdentityService identity, UserSettings settings, LocaleResolver locales) {
 		this.identity = identity;
+		this.settings = settings;
 		this.locales = locales;
 	}
 
 	@GetMapping(PATH)
 	ModelAndView form(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
-		String language = Optional.ofNullable(this.identity.getUserInfo(user.id(), LOCALE_INFO))
+		String language = Optional.ofNullable(this.identity.getUserInfo(user.id(), UserSettings.LANGUAGE_INFO))
 			.filter(SettingsPages::supported)
 			.orElse("");
 		String zone = Optional.ofNullable(this.identity.getUserInfo(user.id(), Readers.TIME_ZONE_INFO)).orElse("");
@@ -69,19 +69,9 @@ class SettingsPages {
 		if (!form.timeZone().isEmpty() && zone.isEmpty()) {
 			return page(form, "settings.unknownZone", HttpStatus.BAD_REQUEST, request);
 		}
-		if (form.language().isEmpty()) {
-			this.identity.deleteUserInfo(user.id(), LOCALE_INFO);
-		}
-		else {
-			this.identity.setUserInfo(user.id(), LOCALE_INFO, form.language());
-			this.locales.setLocale(request, response, Locale.forLanguageTag(form.language()));
-		}
-		if (zone.isEmpty()) {
-			this.identity.deleteUserInfo(user.id(), Readers.TIME_ZONE_INFO);
-		}
-		else {
-			this.identity.setUserInfo(user.id(), Readers.TIME_ZONE_INFO, zone.get().getId());
-		}
+		Optional<String> chosen = Optional.of(form.language()).filter((value) -> !value.isEmpty());
+		this.settings.save(user.id(), chosen, zone);
+		chosen.ifPresent((value) -> this.locales.setLocale(request, response, Locale.forLanguageTag(value)));
 		redirect.addFlashAttribute("notice", "settings.saved");
 		return new ModelAndView("redirect:" + PATH);
 	}

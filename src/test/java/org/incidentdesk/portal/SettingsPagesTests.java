@@ -3,15 +3,24 @@ package org.incidentdesk.portal;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.incidentdesk.BothDatabases;
 import org.incidentdesk.IncidentDeskTest;
 import org.incidentdesk.TestReports;
 import org.incidentdesk.cmdb.Cmdb;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentService;
 import org.incidentdesk.knowledge.KnowledgeBase;
+import org.incidentdesk.tenancy.UserSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +78,7 @@ class SettingsPagesTests {
 
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("/portal/settings");
-		assertThat(this.identity.getUserInfo(this.caller, SettingsPages.LOCALE_INFO)).isEqualTo("id");
+		assertThat(this.identity.getUserInfo(this.caller, UserSettings.LANGUAGE_INFO)).isEqualTo("id");
 		assertThat(this.identity.getUserInfo(this.caller, Readers.TIME_ZONE_INFO)).isEqualTo("Asia/Tokyo");
 		String after = session.get("/portal/settings").body();
 		assertThat(after).contains("Pengaturan Anda telah disimpan.")
@@ -93,7 +102,7 @@ class SettingsPagesTests {
 		assertThat(refused.body()).contains("That is not a time zone we know. Type an IANA name such as Asia/Jakarta")
 			.contains("value=\"Mars/Olympus\"");
 		assertThat(this.identity.getUserInfo(this.caller, Readers.TIME_ZONE_INFO)).isEqualTo("Europe/Amsterdam");
-		assertThat(this.identity.getUserInfo(this.caller, SettingsPages.LOCALE_INFO)).isNull();
+		assertThat(this.identity.getUserInfo(this.caller, UserSettings.LANGUAGE_INFO)).isNull();
 	}
 
 	@Test
@@ -105,13 +114,13 @@ class SettingsPagesTests {
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("Choose English or Bahasa Indonesia");
-		assertThat(this.identity.getUserInfo(this.caller, SettingsPages.LOCALE_INFO)).isNull();
+		assertThat(this.identity.getUserInfo(this.caller, UserSettings.LANGUAGE_INFO)).isNull();
 	}
 
 	@Test
 	void anEmptyTimeZoneGoesBackToTheBrowsers() {
 		this.identity.setUserInfo(this.caller, Readers.TIME_ZONE_INFO, "Europe/Amsterdam");
-		this.identity.setUserInfo(this.caller, SettingsPages.LOCALE_INFO, "id");
+		this.identity.setUserInfo(this.caller, UserSettings.LANGUAGE_INFO, "id");
 		PortalSession session = signedIn(this.caller);
 		session.get("/portal/settings");
 
@@ -119,7 +128,7 @@ class SettingsPagesTests {
 			.isEqualTo(302);
 
 		assertThat(this.identity.getUserInfo(this.caller, Readers.TIME_ZONE_INFO)).isNull();
-		assertThat(this.identity.getUserInfo(this.caller, SettingsPages.LOCALE_INFO)).isNull();
+		assertThat(this.identity.getUserInfo(this.caller, UserSettings.LANGUAGE_INFO)).isNull();
 		String list = session.get("/portal/incidents", "Cookie", "incident-desk-tz=Asia%2FTokyo").body();
 		assertThat(list).contains(local("Asia/Tokyo") + " UTC+9");
 	}
@@ -146,7 +155,60 @@ class SettingsPagesTests {
 			.isEqualTo(302);
 
 		assertThat(this.identity.getUserInfo(agent, Readers.TIME_ZONE_INFO)).isEqualTo("Asia/Jakarta");
-		assertThat(this.identity.getUserInfo(agent, SettingsPages.LOCALE_INFO)).isEqualTo("en");
+		assertThat(this.identity.getUserInfo(agent, UserSettings.LANGUAGE_INFO)).isEqualTo("en");
+	}
+
+	/**
+	 * The same user saving from several tabs or devices at once, and other users at the
+	 * same moment: every save is answered, and each user ends with one value, one of
+	 * those sent (Camunda's user info has no unique key: two inserts of one key would
+	 * make every later read of it fail).
+	 */
+	@Test
+	@BothDatabases
+	void concurrentSavesLeaveOneValueEach() throws Exception {
+		PortalWorld world = new PortalWorld(this.identity, this.cmdb, this.knowledge);
+		List<String> users = List.of(this.caller, world.caller(this.tenant), world.caller(this.tenant));
+		List<String> zones = List.of("Asia/Tokyo", "Asia/Jakarta", "Europe/Amsterdam", "America/Sao_Paulo");
+		List<PortalSession> sessions = new ArrayList<>();
+		List<String> owners = new ArrayList<>();
+		for (String user : users) {
+			for (int tab = 0; tab < 8; tab++) {
+				PortalSession session = signedIn(user);
+				session.get("/portal/settings");
+				sessions.add(session);
+				owners.add(user);
+			}
+		}
+		ExecutorService clients = Executors.newFixedThreadPool(sessions.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < sessions.size(); i++) {
+				PortalSession session = sessions.get(i);
+				String zone = zones.get(i % zones.size());
+				String language = (i % 2 == 0) ? "id" : "en";
+				answers.add(clients.submit(() -> {
+					start.await();
+					return session.post("/portal/settings", Map.of("language", language, "timeZone", zone))
+						.statusCode();
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(302);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+		for (String user : users) {
+			assertThat(this.identity.getUserInfo(user, Readers.TIME_ZONE_INFO)).as(user).isIn(zones);
+			assertThat(this.identity.getUserInfo(user, UserSettings.LANGUAGE_INFO)).as(user).isIn("id", "en");
+			PortalSession session = sessions.get(owners.indexOf(user));
+			assertThat(session.get("/portal/settings").statusCode()).as(user).isEqualTo(200);
+			assertThat(session.get("/portal/incidents").statusCode()).as(user).isEqualTo(200);
+		}
 	}
 
 	@Test
