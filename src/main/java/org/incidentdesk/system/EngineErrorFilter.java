@@ -281,7 +281,8 @@ class EngineErrorFilter extends OncePerRequestFilter {
 
 	/** Camunda's answer says that the id in the path names nothing. */
 	private static boolean namesNothing(EngineCall call, String message) {
-		return TENANT_RESOURCES.contains(call.kind()) && call.named(message) && NOT_FOUND.matcher(message).find();
+		return call.kind() != null && TENANT_RESOURCES.contains(call.kind()) && call.named(message)
+				&& NOT_FOUND.matcher(message).find();
 	}
 
 	/**
@@ -289,7 +290,7 @@ class EngineErrorFilter extends OncePerRequestFilter {
 	 * id if Camunda's message did, which it does for both or for neither.
 	 */
 	private static Answer notVisible(EngineCall call, String message) {
-		if (TENANT_RESOURCES.contains(call.kind()) && call.named(message)) {
+		if (call.kind() != null && TENANT_RESOURCES.contains(call.kind()) && call.named(message)) {
 			return new Answer(HttpStatus.NOT_FOUND.value(), "InvalidRequestException",
 					"There is no " + call.kindInWords() + " with " + call.idName() + " '" + call.id()
 							+ "', or it belongs to a customer organisation you do not serve.");

@@ -31,6 +31,18 @@ class EngineRestConfig {
 		return registration;
 	}
 
+	/**
+	 * Ahead of Camunda's webapp filters, which fail with a 500 on an engine's name they
+	 * do not know.
+	 */
+	@Bean
+	FilterRegistrationBean<UnknownEngineFilter> unknownEngine(ProcessEngine engine, ObjectMapper json) {
+		var registration = new FilterRegistrationBean<>(new UnknownEngineFilter(engine.getName(), json));
+		registration.addUrlPatterns(UnknownEngineFilter.PATTERNS);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
 	@Bean
 	FilterRegistrationBean<ErrorPathFilter> errorPath(ObjectMapper json) {
 		var registration = new FilterRegistrationBean<>(new ErrorPathFilter(json));
