@@ -26,6 +26,8 @@ public final class DatabaseFailures {
 	 */
 	private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
+	private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
 	private DatabaseFailures() {
 	}
 
@@ -46,8 +48,8 @@ public final class DatabaseFailures {
 	/**
 	 * Whether the failure, or one of its causes, says that the database cannot be
 	 * reached: refused or broken connections, or a server that is shutting down or
-	 * starting up. A rollback that failed counts by the failure that made it roll back:
-	 * the pool's "Connection is closed" carries no SQL state, the failure before it does.
+	 * starting up, or a connection the pool closed under the transaction for that. A
+	 * rollback that failed counts by the failure that made it roll back.
 	 */
 	public static boolean isUnreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = next(cause)) {
@@ -58,6 +60,9 @@ public final class DatabaseFailures {
 					&& (sql.getSQLState().startsWith("08") || UNREACHABLE_STATES.contains(sql.getSQLState()))) {
 				return true;
 			}
+			if (cause instanceof SQLException sql && sql.getSQLState() == null && isClosedByThePool(sql)) {
+				return true;
+			}
 			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
 					&& rollback.getApplicationException() != failure
 					&& isUnreachable(rollback.getApplicationException())) {
@@ -65,6 +70,18 @@ public final class DatabaseFailures {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * HikariCP's "Connection is closed": a statement on a connection the pool has already
+	 * closed under the transaction, because another statement on it met a database that
+	 * went away (the pool evicts a connection on SQL states such as 57P01 or 08xxx). It
+	 * carries no SQL state, and when the failure before it was also on that connection,
+	 * nothing in the chain does.
+	 */
+	private static boolean isClosedByThePool(SQLException failure) {
+		StackTraceElement[] frames = failure.getStackTrace();
+		return frames.length > 0 && frames[0].getClassName().equals(HIKARI_CLOSED_CONNECTION);
 	}
 
 	private static Throwable next(Throwable cause) {
