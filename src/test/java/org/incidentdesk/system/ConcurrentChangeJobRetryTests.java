@@ -1,0 +1,104 @@
+package org.incidentdesk.system;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.incidentdesk.IncidentDeskTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An asynchronous step with the model's retry cycle ({@code R3/PT5M}, as the SLA steps
+ * have): a concurrent change is tried again within seconds, with its retries kept; any
+ * other failure waits for the cycle's five minutes, one retry less.
+ */
+@IncidentDeskTest
+class ConcurrentChangeJobRetryTests {
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	String deployment;
+
+	@BeforeEach
+	void deployAStepThatFails() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("RetryProbe")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.serviceTask("Step")
+			.camundaAsyncBefore()
+			.camundaFailedJobRetryTimeCycle("R3/PT5M")
+			.camundaClass(Failing.class.getName())
+			.endEvent()
+			.done();
+		this.deployment = this.repository.createDeployment()
+			.name("retry-probe")
+			.addModelInstance("retry-probe.bpmn", model)
+			.deploy()
+			.getId();
+	}
+
+	@AfterEach
+	void undeploy() {
+		this.repository.deleteDeployment(this.deployment, true);
+	}
+
+	@Test
+	void aConcurrentChangeIsTriedAgainWithinSeconds() {
+		Job job = failedOnce(new OptimisticLockingException("changed by another transaction"));
+
+		assertThat(job.getRetries()).isEqualTo(3);
+		assertThat(Duration.between(Instant.now(), job.getDuedate().toInstant())).isPositive()
+			.isLessThanOrEqualTo(Duration.ofMillis(ConcurrentChangeJobRetry.MAX_WAIT_MILLIS));
+		assertThat(job.getExceptionMessage()).contains("changed by another transaction");
+	}
+
+	@Test
+	void anyOtherFailureWaitsForTheModelsCycle() {
+		Job job = failedOnce(new IllegalStateException("mail server gone"));
+
+		assertThat(job.getRetries()).isEqualTo(2);
+		assertThat(Duration.between(Instant.now(), job.getDuedate().toInstant())).isGreaterThan(Duration.ofMinutes(4));
+	}
+
+	private Job failedOnce(RuntimeException failure) {
+		Failing.failure = failure;
+		String instance = this.runtime.startProcessInstanceByKey("RetryProbe").getId();
+		Job job = this.management.createJobQuery().processInstanceId(instance).singleResult();
+		assertThatThrownBy(() -> this.management.executeJob(job.getId())).isNotNull();
+		return this.management.createJobQuery().processInstanceId(instance).singleResult();
+	}
+
+	/** The step: fails with what the test sets. */
+	public static class Failing implements JavaDelegate {
+
+		static volatile RuntimeException failure;
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			throw failure;
+		}
+
+	}
+
+}
