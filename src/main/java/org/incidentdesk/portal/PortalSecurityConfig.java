@@ -1,13 +1,20 @@
 package org.incidentdesk.portal;
 
+import java.util.Locale;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.incidentdesk.system.CrossSiteChanges;
 import org.incidentdesk.system.IdentityServiceAuthenticationProvider;
 import org.incidentdesk.system.ReferrerPolicies;
+import org.incidentdesk.tenancy.UserSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Security for the callers' portal: a form login against Camunda's users, a session, and
@@ -29,7 +36,7 @@ class PortalSecurityConfig {
 	@Bean
 	@Order(20)
 	SecurityFilterChain portalSecurity(HttpSecurity http, IdentityServiceAuthenticationProvider identity,
-			CrossSiteChanges crossSite) throws Exception {
+			CrossSiteChanges crossSite, IdentityService identities, LocaleResolver locales) throws Exception {
 		return http.securityMatcher("/", "/portal", "/portal/**", LOGIN, "/logout")
 			// The CSRF token already stops another site's forms; a form post that a
 			// browser says comes from another site is refused all the same (the
@@ -41,12 +48,29 @@ class PortalSecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.authenticationProvider(identity)
-			.formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/portal", false))
+			.formLogin(form -> form.loginPage(LOGIN).successHandler(inTheirLanguage(identities, locales)))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
 			.exceptionHandling(exceptions -> exceptions.accessDeniedPage("/portal/forbidden"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicies.SAME_SERVICE)))
 			.build();
+	}
+
+	/**
+	 * After a sign-in the portal speaks the language the user chose on Settings (user
+	 * info {@code locale}), in whatever browser they signed in; without a choice, the
+	 * browser's stays. Then on to the page they asked for, or the portal's start.
+	 */
+	private static AuthenticationSuccessHandler inTheirLanguage(IdentityService identities, LocaleResolver locales) {
+		SavedRequestAwareAuthenticationSuccessHandler onwards = new SavedRequestAwareAuthenticationSuccessHandler();
+		onwards.setDefaultTargetUrl("/portal");
+		return (request, response, authentication) -> {
+			String chosen = identities.getUserInfo(authentication.getName(), UserSettings.LANGUAGE_INFO);
+			if (chosen != null && !chosen.isBlank()) {
+				locales.setLocale(request, response, Locale.forLanguageTag(chosen.strip()));
+			}
+			onwards.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 }

@@ -90,6 +90,21 @@ class SettingsPagesTests {
 	}
 
 	@Test
+	void theChosenLanguageFollowsTheUserToAnotherBrowser() {
+		PortalSession first = signedIn(this.caller);
+		first.get("/portal/settings");
+		first.post("/portal/settings", Map.of("language", "id", "timeZone", ""));
+
+		// a browser that never switched: the language comes with the sign-in
+		PortalSession other = signedIn(this.caller);
+		assertThat(other.get("/portal").body()).contains("lang=\"id\"").contains(">Pengaturan<");
+
+		// a user who chose nothing keeps the browser's (none: English)
+		String neighbour = new PortalWorld(this.identity, this.cmdb, this.knowledge).caller(this.tenant);
+		assertThat(signedIn(neighbour).get("/portal").body()).contains("lang=\"en\"").contains(">Settings<");
+	}
+
+	@Test
 	void anUnknownTimeZoneIsRefusedWithWhatToTypeAndNothingIsSaved() {
 		this.identity.setUserInfo(this.caller, Readers.TIME_ZONE_INFO, "Europe/Amsterdam");
 		PortalSession session = signedIn(this.caller);
