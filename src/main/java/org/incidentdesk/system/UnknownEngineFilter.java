@@ -13,6 +13,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
@@ -51,6 +52,10 @@ class UnknownEngineFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper json;
 
+	/**
+	 * @param engineName this application's engine, named in the answer
+	 * @param json for the API's answer
+	 */
 	UnknownEngineFilter(String engineName, ObjectMapper json) {
 		this.engineName = engineName;
 		this.json = json;
@@ -60,8 +65,7 @@ class UnknownEngineFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		Optional<String> unknown = pageEngine(path).or(() -> apiEngine(path))
-			.filter((name) -> !name.equals(this.engineName));
+		Optional<String> unknown = pageEngine(path).or(() -> apiEngine(path)).filter((name) -> !exists(name));
 		if (unknown.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
@@ -80,6 +84,14 @@ class UnknownEngineFilter extends OncePerRequestFilter {
 				.write("<!DOCTYPE html><html lang=\"en\"><title>Not found</title><p>" + HtmlUtils.htmlEscape(message)
 						+ "</p></html>");
 		}
+	}
+
+	/**
+	 * Whether the webapps find an engine of this name, the way they look one up
+	 * (Camunda's engine provider): this application's, or another one in the same JVM.
+	 */
+	private boolean exists(String name) {
+		return name.equals(this.engineName) || EngineUtil.lookupProcessEngine(name) != null;
 	}
 
 	private static Optional<String> pageEngine(String path) {
