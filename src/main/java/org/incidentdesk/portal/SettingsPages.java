@@ -52,7 +52,7 @@ class SettingsPages {
 		String language = Optional.ofNullable(this.identity.getUserInfo(user.id(), UserSettings.LANGUAGE_INFO))
 			.filter(SettingsPages::supported)
 			.orElse("");
-		String zone = Optional.ofNullable(this.identity.getUserInfo(user.id(), Readers.TIME_ZONE_INFO)).orElse("");
+		String zone = Optional.ofNullable(this.identity.getUserInfo(user.id(), UserSettings.TIME_ZONE_INFO)).orElse("");
 		return page(new SettingsForm(language, zone), null, HttpStatus.OK, request);
 	}
 

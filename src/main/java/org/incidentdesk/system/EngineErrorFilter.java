@@ -279,10 +279,17 @@ class EngineErrorFilter extends OncePerRequestFilter {
 		};
 	}
 
+	/**
+	 * The path names a tenant's resource by id, and the message names that id. A path
+	 * without a resource kind (a webapp's own address) names none.
+	 */
+	private static boolean namesTenantResource(EngineCall call, String message) {
+		return call.kind() != null && TENANT_RESOURCES.contains(call.kind()) && call.named(message);
+	}
+
 	/** Camunda's answer says that the id in the path names nothing. */
 	private static boolean namesNothing(EngineCall call, String message) {
-		return call.kind() != null && TENANT_RESOURCES.contains(call.kind()) && call.named(message)
-				&& NOT_FOUND.matcher(message).find();
+		return namesTenantResource(call, message) && NOT_FOUND.matcher(message).find();
 	}
 
 	/**
@@ -290,7 +297,7 @@ class EngineErrorFilter extends OncePerRequestFilter {
 	 * id if Camunda's message did, which it does for both or for neither.
 	 */
 	private static Answer notVisible(EngineCall call, String message) {
-		if (call.kind() != null && TENANT_RESOURCES.contains(call.kind()) && call.named(message)) {
+		if (namesTenantResource(call, message)) {
 			return new Answer(HttpStatus.NOT_FOUND.value(), "InvalidRequestException",
 					"There is no " + call.kindInWords() + " with " + call.idName() + " '" + call.id()
 							+ "', or it belongs to a customer organisation you do not serve.");
