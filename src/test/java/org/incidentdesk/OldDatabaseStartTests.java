@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OldDatabaseStartTests {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final String OLD_JOB = "OldJob";
 
 	/**
 	 * Both databases at once, each with its node, so that the two starts share their
@@ -58,6 +62,15 @@ class OldDatabaseStartTests {
 		node.awaitReady(START_TIMEOUT);
 		assertThat(node.log()).contains("Camunda's tables are there already");
 		assertThat(node.get("/api/v1/incidents", "alice", "demo").statusCode()).isEqualTo(200);
+		// The job stored without a due date got one (migration 21) and still runs,
+		// although
+		// the job executor now asks only for jobs whose due date has passed.
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(node
+				.get("/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=" + OLD_JOB,
+						"demo", "demo")
+				.body()).isEqualTo("{\"count\":1}"));
 	}
 
 	private static void holdsOnceWhatTheStartAdds(String url, String user, String password) throws SQLException {
@@ -69,8 +82,12 @@ class OldDatabaseStartTests {
 					"select \"version\" || ':' || \"success\" from \"flyway_schema_history\" where \"version\" is not null"
 							+ " order by \"installed_rank\"");
 			assertThat(history.get(0)).isEqualTo("0:" + bool(db, true));
-			assertThat(history).contains("17:" + bool(db, true), "18:" + bool(db, true), "19:" + bool(db, true))
+			assertThat(history)
+				.contains("17:" + bool(db, true), "18:" + bool(db, true), "19:" + bool(db, true),
+						"21:" + bool(db, true))
 				.doesNotHaveDuplicates();
+			assertThat(ClusterStartTests.rows(db, "select count(*) from ACT_RU_JOB where DUEDATE_ is null"))
+				.containsExactly("0");
 			// The demo world of the node's start is in the old database.
 			assertThat(ClusterStartTests.rows(db, "select ID_ from ACT_ID_TENANT order by ID_")).containsExactly("acme",
 					"globex");
@@ -93,6 +110,21 @@ class OldDatabaseStartTests {
 			.setHistory(ProcessEngineConfiguration.HISTORY_FULL)
 			.setJobExecutorActivate(false)
 			.buildProcessEngine();
+		// A job as the engine stored it before acquisition by due date: without one.
+		engine.getRepositoryService()
+			.createDeployment()
+			.addModelInstance("old-job.bpmn",
+					Bpmn.createExecutableProcess(OLD_JOB)
+						.camundaHistoryTimeToLive(1)
+						.startEvent()
+						.serviceTask()
+						.camundaAsyncBefore()
+						.camundaExpression("${true}")
+						.endEvent()
+						.done())
+			.deploy();
+		engine.getRuntimeService().startProcessInstanceByKey(OLD_JOB);
+		assertThat(engine.getManagementService().createJobQuery().singleResult().getDuedate()).isNull();
 		engine.close();
 		Flyway.configure()
 			.dataSource(url, user, password)

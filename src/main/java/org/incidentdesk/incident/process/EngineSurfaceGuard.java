@@ -121,6 +121,10 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			+ "migrated, messaged or signalled through the engine, which would leave the incident record behind. "
 			+ "Report, withdraw, hold and resolve through /api/v1/incidents; the process follows the record.";
 
+	static final String JOBS_ALWAYS_DUE = "A job needs a due date: the job executor takes only jobs whose due date "
+			+ "has passed, so a job without one would never run. Send {\"duedate\": \"...\"} with the time it should "
+			+ "run (the current time to run it at the next poll), or execute it now with POST /job/{id}/execute.";
+
 	static final String ADMINISTRATORS_ONLY_JOBS = "Only administrators (" + CurrentUser.ADMINISTRATORS
 			+ ") execute jobs or change their retries, due dates, priority or suspension: they are the incident's SLA "
 			+ "timers.";
@@ -280,7 +284,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			case "message", "signal", "condition" -> Check.refuse(403, "Not allowed", WHOLE_INCIDENT);
 			case "modification", "migration" -> segments.size() == 2 && segments.get(1).startsWith("execute")
 					? Check.refuse(403, "Not allowed", WHOLE_INCIDENT) : Check.PASS;
-			case "job" -> checkJob(actor, segments, method);
+			case "job" -> checkJob(buffered, actor, segments, method);
 			case "job-definition" -> checkJobDefinition(actor, segments);
 			case "external-task" -> AccessPolicy.isAdministrator(actor) ? Check.PASS
 					: Check.refuse(403, "Not allowed", "Only administrators work external tasks through the engine.");
@@ -610,7 +614,7 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		return "true".equalsIgnoreCase(request.getParameter("cascade"));
 	}
 
-	private Check checkJob(CurrentUser actor, List<String> segments, String method) {
+	private Check checkJob(BufferedRequest request, CurrentUser actor, List<String> segments, String method) {
 		if (segments.size() < 2) {
 			return Check.PASS;
 		}
@@ -620,6 +624,9 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		String action = (segments.size() > 2) ? segments.get(2) : "";
 		if (!JOB_CHANGES.contains(action) || (action.isEmpty() && !method.equals("DELETE"))) {
 			return Check.PASS;
+		}
+		if (action.equals("duedate") && segments.size() == 3 && request.json().path("duedate").asText("").isBlank()) {
+			return Check.refuse(400, "Bad request", JOBS_ALWAYS_DUE);
 		}
 		String jobId = segments.get(1);
 		Job job = as(actor, () -> this.management.createJobQuery().jobId(jobId).singleResult());
@@ -644,8 +651,8 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 			return Check.PASS;
 		}
 		String what = jobName(job);
-		return Check.then(request -> recordJobChange(actor, number, what, jobId, action,
-				(segments.size() > 3) ? segments.get(3) : "", method, request.json()));
+		return Check.then(buffered -> recordJobChange(actor, number, what, jobId, action,
+				(segments.size() > 3) ? segments.get(3) : "", method, buffered.json()));
 	}
 
 	private String jobName(Job job) {

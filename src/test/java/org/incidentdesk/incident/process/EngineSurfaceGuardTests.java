@@ -1,6 +1,9 @@
 package org.incidentdesk.incident.process;
 
 import org.incidentdesk.TestReports;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +115,23 @@ class EngineSurfaceGuardTests {
 		assertThat(this.management.createJobQuery().jobId(timer.getId()).singleResult().getRetries()).isEqualTo(5);
 		assertThat(internalTimeline(incident)).anyMatch(entry -> entry.contains("Administrator demo set the retries")
 				&& entry.contains(timer.getId()) && entry.endsWith("to 5 through the engine."));
+		// A job without a due date would never be taken again
+		// (ensure-job-due-date-not-null)
+		Date dueBefore = this.management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate();
+		Map<String, Object> noDueDate = new HashMap<>();
+		noDueDate.put("duedate", null);
+		assertRefused(call("demo", HttpMethod.PUT, REST + "/job/" + timer.getId() + "/duedate", noDueDate), 400,
+				"A job needs a due date");
+		assertRefused(call("demo", HttpMethod.PUT, REST + "/job/" + timer.getId() + "/duedate", Map.of()), 400,
+				"A job needs a due date");
+		assertThat(this.management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate())
+			.isEqualTo(dueBefore);
+		assertThat(call("demo", HttpMethod.PUT, REST + "/job/" + timer.getId() + "/duedate",
+				Map.of("duedate", "2030-01-01T00:00:00.000+0000"))
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		assertThat(this.management.createJobQuery().jobId(timer.getId()).singleResult().getDuedate())
+			.isEqualTo(Date.from(Instant.parse("2030-01-01T00:00:00Z")));
 		// Bulk changes would not be recorded per incident
 		assertRefused(call("demo", HttpMethod.POST, REST + "/job/retries",
 				Map.of("jobIds", List.of(timer.getId()), "retries", 0)), 403, "one at a time");
