@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
  * poll at 16,000 to 32,000 jobs already, against 0.3 ms with it. Camunda's guide
  * recommends this index for acquisition by due date ("The Job Order of Job Acquisition").
  * <p>
- * Not on H2: the engine asks for {@code DUEDATE_ is null or DUEDATE_ <= now}, and H2 does
- * not use an index for that condition; it reads the table either way (about 60 ms at
- * 300,000 jobs), and with the index it walks the whole index in due-date order instead,
- * which is slower (about 126 ms). See docs/benchmarks.md, "SLA timers at scale".
+ * Not on H2 here: with the engine's query of the time, {@code DUEDATE_ is null or
+ * DUEDATE_ <= now}, H2 read the whole table or the whole index either way. Since the job
+ * executor asks for {@code DUEDATE_ <= now} alone, H2 uses the index too, and migration
+ * 21 ({@link JobsAlwaysDue}) adds it there. See docs/benchmarks.md, "SLA timers at
+ * scale".
  * <p>
  * It follows Camunda's tables (migration 18, {@link CamundaSchema}). Before, each start
  * added it after the engine had made its tables; such databases have it already, hence
