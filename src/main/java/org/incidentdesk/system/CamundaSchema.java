@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -47,7 +45,7 @@ import org.springframework.stereotype.Component;
  * {@link #runScript}; docs/architecture.md, "Database schema", says how.
  */
 @Component
-class CamundaSchema implements JavaMigration {
+class CamundaSchema extends NumberedMigration {
 
 	private static final Logger log = LoggerFactory.getLogger(CamundaSchema.class);
 
@@ -60,24 +58,8 @@ class CamundaSchema implements JavaMigration {
 			List.of("case.engine", "ACT_RE_CASE_DEF"), List.of("case.history", "ACT_HI_CASEINST"),
 			List.of("decision.engine", "ACT_RE_DECISION_DEF"), List.of("decision.history", "ACT_HI_DECINST"));
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("18");
-	}
-
-	@Override
-	public String getDescription() {
-		return "camunda schema";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	CamundaSchema() {
+		super("18", "camunda schema");
 	}
 
 	@Override

@@ -3,9 +3,7 @@ package org.incidentdesk.system;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,28 +29,12 @@ import org.springframework.stereotype.Component;
  * {@code if not exists}.
  */
 @Component
-class JobDueDateIndex implements JavaMigration {
+class JobDueDateIndex extends NumberedMigration {
 
 	static final String NAME = "ACT_IDX_JOB_DUEDATE";
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("19");
-	}
-
-	@Override
-	public String getDescription() {
-		return "job due date index";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	JobDueDateIndex() {
+		super("19", "job due date index");
 	}
 
 	@Override

@@ -3,9 +3,7 @@ package org.incidentdesk.system;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,26 +24,10 @@ import org.springframework.stereotype.Component;
  * ({@code EngineSurfaceGuard}).
  */
 @Component
-class JobsAlwaysDue implements JavaMigration {
+class JobsAlwaysDue extends NumberedMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("21");
-	}
-
-	@Override
-	public String getDescription() {
-		return "jobs always due";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	JobsAlwaysDue() {
+		super("21", "jobs always due");
 	}
 
 	@Override
