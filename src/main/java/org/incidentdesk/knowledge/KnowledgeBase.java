@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.incidentdesk.knowledge.internal.ArticleChanged;
 import org.incidentdesk.knowledge.internal.ArticleRepository;
@@ -64,11 +65,12 @@ public class KnowledgeBase {
 			@Nullable String language) {
 		List<Found> found = find(tenantId, text, audience, limit, language);
 		this.articles.countUsage(found.stream().map((f) -> f.article().id()).toList());
-		return found.stream()
-			.map((f) -> new KnowledgeSuggestion(f.article().id(), f.article().number(), f.article().title(),
-					f.article().kind().name(), f.score(), f.article().language(),
-					this.index.snippet(f.article(), text)))
-			.toList();
+		List<String> snippets = this.index.snippets(found.stream().map(Found::article).toList(), text);
+		return IntStream.range(0, found.size()).mapToObj((i) -> {
+			KnowledgeArticle article = found.get(i).article();
+			return new KnowledgeSuggestion(article.id(), article.number(), article.title(), article.kind().name(),
+					found.get(i).score(), article.language(), snippets.get(i));
+		}).toList();
 	}
 
 	/**
@@ -80,13 +82,11 @@ public class KnowledgeBase {
 	@Transactional(readOnly = true)
 	public List<KnowledgeResult> searchWithSnippets(@Nullable String tenantId, @Nullable String query,
 			Audience audience, int limit, @Nullable String language) {
-		if (query == null || query.isBlank()) {
-			return search(tenantId, query, audience, limit).stream()
-				.map((article) -> new KnowledgeResult(article, this.index.snippet(article, "")))
-				.toList();
-		}
-		return find(tenantId, query, audience, limit, language).stream()
-			.map((f) -> new KnowledgeResult(f.article(), this.index.snippet(f.article(), query)))
+		List<KnowledgeArticle> found = (query == null || query.isBlank()) ? search(tenantId, query, audience, limit)
+				: find(tenantId, query, audience, limit, language).stream().map(Found::article).toList();
+		List<String> snippets = this.index.snippets(found, query);
+		return IntStream.range(0, found.size())
+			.mapToObj((i) -> new KnowledgeResult(found.get(i), snippets.get(i)))
 			.toList();
 	}
 

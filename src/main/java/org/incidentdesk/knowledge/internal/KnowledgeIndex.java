@@ -354,11 +354,23 @@ public class KnowledgeIndex {
 	 * its symptoms (or resolution), escaped.
 	 */
 	public String snippet(KnowledgeArticle article, String text) {
-		String language = this.analyzers.containsKey(article.language()) ? article.language() : "en";
+		return snippets(List.of(article), text).get(0);
+	}
+
+	/**
+	 * {@link #snippet} of each article, in their order, for the same text: the text is
+	 * analysed into a query once, not once per article.
+	 */
+	public List<String> snippets(List<KnowledgeArticle> articles, String text) {
 		if (text == null || text.isBlank()) {
-			return start(article);
+			return articles.stream().map(KnowledgeIndex::start).toList();
 		}
 		Query query = textQuery(text, MAX_QUERY_WORDS[MAX_QUERY_WORDS.length - 1]);
+		return articles.stream().map((article) -> highlighted(article, query)).toList();
+	}
+
+	private String highlighted(KnowledgeArticle article, Query query) {
+		String language = this.analyzers.containsKey(article.language()) ? article.language() : "en";
 		Map<String, String> texts = Map.of("symptoms", Objects.toString(article.symptoms(), ""), "resolution",
 				Objects.toString(article.resolution(), ""), "title", article.title());
 		for (String name : SNIPPET_FIELDS) {
@@ -380,7 +392,7 @@ public class KnowledgeIndex {
 			}
 			catch (IOException | InvalidTokenOffsetsException ex) {
 				// A snippet is a help; the plain start of the text does as well.
-				logger.debug("Could not highlight article {} for '{}'", article.number(), text, ex);
+				logger.debug("Could not highlight article {}", article.number(), ex);
 			}
 		}
 		return start(article);
