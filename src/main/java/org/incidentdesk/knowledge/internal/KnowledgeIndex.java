@@ -238,17 +238,15 @@ public class KnowledgeIndex {
 		}
 		for (int maxWords : MAX_QUERY_WORDS) {
 			try {
-				Query query = query(tenantId, textQuery(text, maxWords), audience);
+				Query textQuery = textQuery(text, maxWords);
 				if (language == null || !this.analyzers.containsKey(language)) {
-					return search(query, limit);
+					return search(textQuery, filter(tenantId, audience).build(), limit);
 				}
 				Query inLanguage = new TermQuery(new Term(LANGUAGE, language));
 				List<IndexHit> hits = new ArrayList<>(
-						search(new BooleanQuery.Builder().add(query, Occur.MUST).add(inLanguage, Occur.FILTER).build(),
-								limit));
+						search(textQuery, filter(tenantId, audience).add(inLanguage, Occur.FILTER).build(), limit));
 				if (hits.size() < limit) {
-					hits.addAll(search(
-							new BooleanQuery.Builder().add(query, Occur.MUST).add(inLanguage, Occur.MUST_NOT).build(),
+					hits.addAll(search(textQuery, filter(tenantId, audience).add(inLanguage, Occur.MUST_NOT).build(),
 							limit - hits.size()));
 				}
 				return hits;
@@ -260,12 +258,12 @@ public class KnowledgeIndex {
 		return List.of();
 	}
 
-	private List<IndexHit> search(Query query, int limit) {
+	private List<IndexHit> search(Query textQuery, Query filter, int limit) {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
 				List<IndexHit> hits = new ArrayList<>();
-				for (ScoreDoc scoreDoc : searcher.search(query, limit).scoreDocs) {
+				for (ScoreDoc scoreDoc : FilteredSearch.search(searcher, textQuery, filter, limit).scoreDocs) {
 					String id = searcher.storedFields().document(scoreDoc.doc).get(ARTICLE_ID);
 					hits.add(new IndexHit(Long.parseLong(id), scoreDoc.score));
 				}
@@ -280,19 +278,22 @@ public class KnowledgeIndex {
 		}
 	}
 
-	private static Query query(@Nullable String tenantId, Query textQuery, Audience audience) {
+	/**
+	 * The articles the reader may find: published, of the provider or the reader's
+	 * organisation, and public for callers.
+	 */
+	private static BooleanQuery.Builder filter(@Nullable String tenantId, Audience audience) {
 		BooleanQuery.Builder tenantScope = new BooleanQuery.Builder()
 			.add(new TermQuery(new Term(PROVIDER_WIDE, "true")), Occur.SHOULD);
 		if (tenantId != null) {
 			tenantScope.add(new TermQuery(new Term(TENANT, tenantId)), Occur.SHOULD);
 		}
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(textQuery, Occur.MUST)
-			.add(tenantScope.build(), Occur.FILTER)
+		BooleanQuery.Builder filter = new BooleanQuery.Builder().add(tenantScope.build(), Occur.FILTER)
 			.add(new TermQuery(new Term(STATE, ArticleState.PUBLISHED.name())), Occur.FILTER);
 		if (audience == Audience.CALLER) {
-			query.add(new TermQuery(new Term(VISIBILITY, ArticleVisibility.PUBLIC.name())), Occur.FILTER);
+			filter.add(new TermQuery(new Term(VISIBILITY, ArticleVisibility.PUBLIC.name())), Occur.FILTER);
 		}
-		return query.build();
+		return filter;
 	}
 
 	/**
