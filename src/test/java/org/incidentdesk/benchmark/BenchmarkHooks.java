@@ -24,6 +24,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.incidentdesk.knowledge.internal.KnowledgeIndexer;
+import org.incidentdesk.knowledge.internal.KnowledgeSynonyms;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -42,9 +43,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * indexed by the product's own rebuild ({@link KnowledgeIndexer#rebuild()}).</li>
  * <li>{@code GET /bench/lucene/search?q=&limit=}: the raw Lucene baseline, a plain
  * {@link IndexSearcher} over the same index directory the product writes, with the same
- * text query (each language's analyzer over its fields, the product's boosts) but none of
- * the product's work around it: no tenant, state or visibility filter, no database read
- * of the hits, no access check.</li>
+ * text query (each language's analyzer with its synonyms over its fields, the product's
+ * boosts) but none of the product's work around it: no tenant, state or visibility
+ * filter, no database read of the hits, no access check.</li>
  * </ul>
  */
 final class BenchmarkHooks implements DisposableBean {
@@ -62,7 +63,12 @@ final class BenchmarkHooks implements DisposableBean {
 
 	private final Directory directory;
 
-	private final Map<String, Analyzer> analyzers = Map.of("en", new EnglishAnalyzer(), "id", new IndonesianAnalyzer());
+	/**
+	 * The product's query analyzers: each language's analyzer with its synonyms, so the
+	 * raw query has the same terms as the product's.
+	 */
+	private final Map<String, Analyzer> analyzers = KnowledgeSynonyms
+		.queryAnalyzers(Map.of("en", new EnglishAnalyzer(), "id", new IndonesianAnalyzer()));
 
 	private volatile SearcherManager searchers;
 

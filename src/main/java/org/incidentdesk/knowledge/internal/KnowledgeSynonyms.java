@@ -33,7 +33,7 @@ import org.springframework.core.io.ClassPathResource;
  * ({@value #SYNONYM_BOOST}): it finds more articles without reordering those that the
  * typed words find.
  */
-final class KnowledgeSynonyms {
+public final class KnowledgeSynonyms {
 
 	static final float SYNONYM_BOOST = 0.2f;
 
@@ -45,9 +45,10 @@ final class KnowledgeSynonyms {
 
 	/**
 	 * For each language, its analyzer with its list's synonyms appended (a language
-	 * without a list: its analyzer as it is).
+	 * without a list: its analyzer as it is). Public for the load benchmark's raw Lucene
+	 * baseline, which parses the same text query.
 	 */
-	static Map<String, Analyzer> queryAnalyzers(Map<String, Analyzer> analyzers) {
+	public static Map<String, Analyzer> queryAnalyzers(Map<String, Analyzer> analyzers) {
 		Map<String, Analyzer> withSynonyms = new HashMap<>();
 		analyzers.forEach((language, analyzer) -> withSynonyms.put(language,
 				LISTS.containsKey(language) ? withSynonyms(analyzer, map(analyzer, LISTS.get(language))) : analyzer));
