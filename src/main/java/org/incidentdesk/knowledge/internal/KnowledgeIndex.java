@@ -349,18 +349,11 @@ public class KnowledgeIndex {
 	}
 
 	/**
-	 * A passage of the article about what the text asks, the matching words (synonyms
-	 * included) marked: HTML, the article's text escaped and each match in
-	 * {@code <mark>}. Without a match in its symptoms, resolution or title, the start of
-	 * its symptoms (or resolution), escaped.
-	 */
-	public String snippet(KnowledgeArticle article, String text) {
-		return snippets(List.of(article), text).get(0);
-	}
-
-	/**
-	 * {@link #snippet} of each article, in their order, for the same text: the text is
-	 * analysed into a query once, not once per article.
+	 * For each article, in their order, a passage about what the text asks, the matching
+	 * words (synonyms included) marked: HTML, the article's text escaped and each match
+	 * in {@code <mark>}. Without a match in its symptoms, resolution or title, the start
+	 * of its symptoms (or resolution), escaped. The text is analysed into a query once
+	 * for all the articles.
 	 */
 	public List<String> snippets(List<KnowledgeArticle> articles, String text) {
 		if (text == null || text.isBlank()) {
