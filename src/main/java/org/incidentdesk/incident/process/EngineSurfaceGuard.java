@@ -625,9 +625,6 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 		if (!JOB_CHANGES.contains(action) || (action.isEmpty() && !method.equals("DELETE"))) {
 			return Check.PASS;
 		}
-		if (action.equals("duedate") && segments.size() == 3 && request.json().path("duedate").asText("").isBlank()) {
-			return Check.refuse(400, "Bad request", JOBS_ALWAYS_DUE);
-		}
 		String jobId = segments.get(1);
 		Job job = as(actor, () -> this.management.createJobQuery().jobId(jobId).singleResult());
 		if (!AccessPolicy.isAdministrator(actor)) {
@@ -637,6 +634,9 @@ class EngineSurfaceGuard extends OncePerRequestFilter {
 				return Check.refuse(404, "Not found", "Job with id " + jobId + " does not exist");
 			}
 			return Check.refuse(403, "Not allowed", ADMINISTRATORS_ONLY_JOBS);
+		}
+		if (action.equals("duedate") && segments.size() == 3 && request.json().path("duedate").asText("").isBlank()) {
+			return Check.refuse(400, "Bad request", JOBS_ALWAYS_DUE);
 		}
 		if (job == null || !IncidentProcess.PROCESS_ID.equals(job.getProcessDefinitionKey())) {
 			return Check.PASS;
