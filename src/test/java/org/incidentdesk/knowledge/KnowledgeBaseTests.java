@@ -183,6 +183,23 @@ class KnowledgeBaseTests {
 	}
 
 	@Test
+	void countsOneUseOfEveryArticleOneSearchSuggests() {
+		// Given three articles that match, and one that does not
+		List<KnowledgeArticle> matching = List.of(
+				this.knowledge.create(article("acme", "Scanner shows a blank page"), "agent"),
+				this.knowledge.create(article("acme", "Scanner jams on thick paper"), "agent"),
+				this.knowledge.create(article(null, "Scanner driver is missing"), "agent"));
+		KnowledgeArticle other = this.knowledge.create(article("acme", "Monitor flickers"), "agent");
+
+		// When
+		assertThat(this.knowledge.suggest("acme", "scanner", Audience.STAFF, 5)).hasSize(3);
+
+		// Then
+		assertThat(matching).allSatisfy((article) -> assertThat(uses(article)).isEqualTo(1));
+		assertThat(uses(other)).isZero();
+	}
+
+	@Test
 	void foldsRecordedUsesIntoTheCounterWithoutChangingTheCount() {
 		// Given an article suggested three times and viewed once
 		KnowledgeArticle article = this.knowledge.create(article("acme", "Scanner shows a blank page"), "agent");

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import org.incidentdesk.knowledge.ArticleKind;
@@ -160,13 +161,18 @@ public class ArticleRepository {
 	 * are not content, and the index does not need to see them.
 	 */
 	public void countUsage(Collection<Long> ids) {
-		if (!ids.isEmpty()) {
-			for (Long id : ids) {
-				this.jdbc.sql("insert into knowledge_usage (article_id, used_at) values (:article, current_timestamp)")
-					.param("article", id)
-					.update();
-			}
+		if (ids.isEmpty()) {
+			return;
 		}
+		// One statement for all of them: a search counts up to fifty uses, and a round
+		// trip
+		// each showed on PostgreSQL.
+		StringJoiner rows = new StringJoiner(", ", "insert into knowledge_usage (article_id, used_at) values ", "");
+		List<Long> articles = List.copyOf(ids);
+		for (int i = 0; i < articles.size(); i++) {
+			rows.add("(?, current_timestamp)");
+		}
+		this.jdbc.sql(rows.toString()).params(articles).update();
 	}
 
 	/**
