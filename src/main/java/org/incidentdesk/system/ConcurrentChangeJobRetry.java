@@ -1,6 +1,9 @@
 package org.incidentdesk.system;
 
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -12,6 +15,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +32,13 @@ import org.springframework.stereotype.Component;
  * minutes late (the cluster suite saw a warning still missing when every job looked
  * done). Here that job keeps its retries, as Camunda does, and is due again after 0.5 to
  * 2 s, so the two stop colliding. Every other failure keeps the model's cycle.
+ * <p>
+ * Camunda never counts a concurrent change against a job's retries, so a job that kept
+ * colliding would run every second or two for ever. After {@value #QUICK_RETRIES}
+ * collisions in a row on this node, the next one waits for the model's cycle instead,
+ * retries still kept, and is logged; then the count starts again. The count is this
+ * node's memory of the last {@value #REMEMBERED_JOBS} jobs that collided, so a restart
+ * forgets it, which only means another round of quick retries.
  */
 @Component
 class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
@@ -36,14 +48,40 @@ class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
 
 	static final int MAX_WAIT_MILLIS = 2_000;
 
+	/** How many concurrent changes in a row a job is tried again quickly for. */
+	static final int QUICK_RETRIES = 10;
+
+	static final int REMEMBERED_JOBS = 10_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(ConcurrentChangeJobRetry.class);
+
+	/** Jobs that collided lately, with how many times in a row; the oldest go first. */
+	private final Map<String, Integer> collisions = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+			return size() > REMEMBERED_JOBS;
+		}
+
+	});
+
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setFailedJobCommandFactory(new DefaultFailedJobCommandFactory() {
 
 			@Override
 			public Command<Object> getCommand(String jobId, Throwable exception) {
-				return isConcurrentChange(exception) ? new SoonAgain(jobId, exception)
-						: super.getCommand(jobId, exception);
+				if (!isConcurrentChange(exception)) {
+					return super.getCommand(jobId, exception);
+				}
+				int inARow = ConcurrentChangeJobRetry.this.collisions.merge(jobId, 1, Integer::sum);
+				if (inARow <= QUICK_RETRIES) {
+					return new SoonAgain(jobId, exception);
+				}
+				ConcurrentChangeJobRetry.this.collisions.remove(jobId);
+				logger.warn("Job {} met a concurrent change {} times in a row; it now waits for its model's retry "
+						+ "cycle (retries kept)", jobId, inARow);
+				return super.getCommand(jobId, exception);
 			}
 
 		});

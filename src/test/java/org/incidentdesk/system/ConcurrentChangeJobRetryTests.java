@@ -74,11 +74,37 @@ class ConcurrentChangeJobRetryTests {
 	}
 
 	@Test
+	void aJobThatKeepsCollidingWaitsForTheModelsCycleAfterTheQuickRetries() {
+		Failing.failure = new OptimisticLockingException("changed by another transaction");
+		String instance = this.runtime.startProcessInstanceByKey("RetryProbe").getId();
+		for (int i = 1; i <= ConcurrentChangeJobRetry.QUICK_RETRIES; i++) {
+			Job job = failAgain(instance);
+			assertThat(Duration.between(Instant.now(), job.getDuedate().toInstant())).as("collision %d", i)
+				.isLessThanOrEqualTo(Duration.ofMillis(ConcurrentChangeJobRetry.MAX_WAIT_MILLIS));
+		}
+
+		Job waiting = failAgain(instance);
+		assertThat(waiting.getRetries()).isEqualTo(3);
+		assertThat(Duration.between(Instant.now(), waiting.getDuedate().toInstant()))
+			.isGreaterThan(Duration.ofMinutes(4));
+
+		// and the count starts again
+		assertThat(Duration.between(Instant.now(), failAgain(instance).getDuedate().toInstant()))
+			.isLessThanOrEqualTo(Duration.ofMillis(ConcurrentChangeJobRetry.MAX_WAIT_MILLIS));
+	}
+
+	@Test
 	void anyOtherFailureWaitsForTheModelsCycle() {
 		Job job = failedOnce(new IllegalStateException("mail server gone"));
 
 		assertThat(job.getRetries()).isEqualTo(2);
 		assertThat(Duration.between(Instant.now(), job.getDuedate().toInstant())).isGreaterThan(Duration.ofMinutes(4));
+	}
+
+	private Job failAgain(String instance) {
+		Job job = this.management.createJobQuery().processInstanceId(instance).singleResult();
+		assertThatThrownBy(() -> this.management.executeJob(job.getId())).isNotNull();
+		return this.management.createJobQuery().processInstanceId(instance).singleResult();
 	}
 
 	private Job failedOnce(RuntimeException failure) {
