@@ -44,11 +44,14 @@ final class BenchmarkApplication implements AutoCloseable {
 
 	private final Path workDirectory;
 
+	private final CpuMeter cpu;
+
 	private BenchmarkApplication(ConfigurableApplicationContext context, EmbeddedPostgres postgres,
 			Path workDirectory) {
 		this.context = context;
 		this.postgres = postgres;
 		this.workDirectory = workDirectory;
+		this.cpu = CpuMeter.start(context.getBean(DataSource.class), postgres != null);
 	}
 
 	static BenchmarkApplication start(BenchmarkSettings settings) {
@@ -102,6 +105,11 @@ final class BenchmarkApplication implements AutoCloseable {
 				() -> generic.getBean(BenchmarkHooks.class).routes());
 	}
 
+	/** The CPU used by this JVM and the database since the application started. */
+	CpuMeter cpu() {
+		return this.cpu;
+	}
+
 	String baseUrl() {
 		String url = "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		BenchmarkSettings.refuseRemoteTarget(url);
@@ -111,6 +119,7 @@ final class BenchmarkApplication implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
+			this.cpu.close();
 			this.context.close();
 		}
 		finally {

@@ -391,7 +391,7 @@ public class BenchmarkSimulation extends Simulation {
 						+ " requests per side, " + this.settings.lifecycles() + " lifecycles per side), to keep the "
 						+ "harness working: its figures say little about performance.");
 			}
-			String table = this.results.table(this.settings, this.comparisons, notes);
+			String table = this.results.table(this.settings, this.comparisons, this.application.cpu(), notes);
 			System.out.println();
 			System.out.println(table);
 			Results.write(this.settings.ratios(), table);

@@ -58,6 +58,19 @@ final class Results {
 		return new Stats(list.size(), percentile(millis, 50), percentile(millis, 99), list.size() / seconds);
 	}
 
+	/**
+	 * From the first request's start to the last one's end, in epoch milliseconds, or
+	 * null if none succeeded.
+	 */
+	long[] window(String name) {
+		List<Sample> list = new ArrayList<>(this.samples.getOrDefault(name, new ConcurrentLinkedQueue<>()));
+		if (list.isEmpty()) {
+			return null;
+		}
+		return new long[] { list.stream().mapToLong(Sample::start).min().orElseThrow(),
+				list.stream().mapToLong(Sample::end).max().orElseThrow() };
+	}
+
 	/** Every request name that got anything but 2xx, with the statuses seen. */
 	Map<String, Map<Integer, Integer>> failures() {
 		Map<String, Map<Integer, Integer>> failed = new TreeMap<>();
@@ -78,7 +91,7 @@ final class Results {
 	/**
 	 * The table of product against baseline for every comparison, as markdown.
 	 */
-	String table(BenchmarkSettings settings, List<Comparison> comparisons, List<String> notes) {
+	String table(BenchmarkSettings settings, List<Comparison> comparisons, CpuMeter cpu, List<String> notes) {
 		StringBuilder out = new StringBuilder();
 		out.append("## Benchmark ratios: ")
 			.append(settings.db().name().toLowerCase(Locale.ROOT))
@@ -124,6 +137,7 @@ final class Results {
 				.append(Double.isNaN(ratio) ? "no data" : met ? "yes" : "**no**")
 				.append(" |\n");
 		}
+		cpuTable(out, comparisons, cpu);
 		Map<String, Map<Integer, Integer>> failures = failures();
 		if (!failures.isEmpty()) {
 			out.append("\n**Failed requests** (status: count; 0 = no response):\n\n");
@@ -134,6 +148,51 @@ final class Results {
 			notes.forEach(note -> out.append("- ").append(note).append('\n'));
 		}
 		return out.toString();
+	}
+
+	/**
+	 * CPU per request (per lifecycle for (b)) of each side: the CPU used over the phase's
+	 * wall time, divided by what completed in it.
+	 */
+	private void cpuTable(StringBuilder out, List<Comparison> comparisons, CpuMeter cpu) {
+		out.append("\nCPU per request in ms, over each phase's wall time: this JVM (the application, its job "
+				+ "executor and Gatling) and ")
+			.append(cpu.measuresDatabase() ? "PostgreSQL's processes" : "no separate database (H2 runs in the JVM)")
+			.append(". With every core busy, a p99 ratio cannot fall much below the CPU ratio.\n\n");
+		out.append("| scenario | product JVM | product database | baseline JVM | baseline database | CPU ratio |\n");
+		out.append("|---|---|---|---|---|---|\n");
+		for (Comparison comparison : comparisons) {
+			double[] product = cpuPerRequest(comparison.product(), cpu);
+			double[] baseline = cpuPerRequest(comparison.baseline(), cpu);
+			double ratio = total(product) / total(baseline);
+			out.append("| ")
+				.append(comparison.label())
+				.append(" | ")
+				.append(format(product[0]))
+				.append(" | ")
+				.append(format(product[1]))
+				.append(" | ")
+				.append(format(baseline[0]))
+				.append(" | ")
+				.append(format(baseline[1]))
+				.append(" | ")
+				.append(Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio))
+				.append(" |\n");
+		}
+	}
+
+	private double[] cpuPerRequest(String name, CpuMeter cpu) {
+		long[] window = window(name);
+		if (window == null) {
+			return new double[] { Double.NaN, Double.NaN };
+		}
+		double[] used = cpu.between(window[0], window[1]);
+		int count = stats(name).count();
+		return new double[] { used[0] / count, used[1] / count };
+	}
+
+	private static double total(double[] cpu) {
+		return cpu[0] + (Double.isNaN(cpu[1]) ? 0 : cpu[1]);
 	}
 
 	static void write(Path file, String text) {
