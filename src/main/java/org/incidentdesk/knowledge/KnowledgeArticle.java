@@ -35,7 +35,17 @@ public record KnowledgeArticle(long id, String number, @Nullable String tenantId
 	 * tenant, and its visibility suits the audience.
 	 */
 	public boolean isVisibleTo(@Nullable String viewerTenantId, Audience audience) {
-		return this.state == ArticleState.PUBLISHED && isInScopeOf(viewerTenantId) && audience.mayRead(this.visibility);
+		return isVisible(this.state, this.tenantId, this.visibility, viewerTenantId, audience);
+	}
+
+	/**
+	 * Whether a user of the viewer's tenant may read an article of that state, owner and
+	 * visibility (see {@link #isVisibleTo}).
+	 */
+	public static boolean isVisible(ArticleState state, @Nullable String ownerTenantId, ArticleVisibility visibility,
+			@Nullable String viewerTenantId, Audience audience) {
+		return state == ArticleState.PUBLISHED && (ownerTenantId == null || ownerTenantId.equals(viewerTenantId))
+				&& audience.mayRead(visibility);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.incidentdesk.knowledge.internal.ArticleChanged;
 import org.incidentdesk.knowledge.internal.ArticleRepository;
+import org.incidentdesk.knowledge.internal.ArticleText;
 import org.incidentdesk.knowledge.internal.IndexHit;
 import org.incidentdesk.knowledge.internal.KnowledgeIndex;
 import org.incidentdesk.knowledge.internal.LanguageGuess;
@@ -67,7 +68,7 @@ public class KnowledgeBase {
 		this.articles.countUsage(found.stream().map((f) -> f.article().id()).toList());
 		List<String> snippets = this.index.snippets(found.stream().map(Found::article).toList(), text);
 		return IntStream.range(0, found.size()).mapToObj((i) -> {
-			KnowledgeArticle article = found.get(i).article();
+			ArticleText article = found.get(i).article();
 			return new KnowledgeSuggestion(article.id(), article.number(), article.title(), article.kind().name(),
 					found.get(i).score(), article.language(), snippets.get(i));
 		}).toList();
@@ -82,12 +83,15 @@ public class KnowledgeBase {
 	@Transactional(readOnly = true)
 	public List<KnowledgeResult> searchWithSnippets(@Nullable String tenantId, @Nullable String query,
 			Audience audience, int limit, @Nullable String language) {
-		List<KnowledgeArticle> found = (query == null || query.isBlank()) ? search(tenantId, query, audience, limit)
+		List<ArticleText> found = (query == null || query.isBlank())
+				? search(tenantId, query, audience, limit).stream().map(ArticleText::of).toList()
 				: find(tenantId, query, audience, limit, language).stream().map(Found::article).toList();
 		List<String> snippets = this.index.snippets(found, query);
-		return IntStream.range(0, found.size())
-			.mapToObj((i) -> new KnowledgeResult(found.get(i), snippets.get(i)))
-			.toList();
+		return IntStream.range(0, found.size()).mapToObj((i) -> {
+			ArticleText article = found.get(i);
+			return new KnowledgeResult(article.number(), article.title(), article.kind(), article.language(),
+					snippets.get(i));
+		}).toList();
 	}
 
 	/**
@@ -101,7 +105,15 @@ public class KnowledgeBase {
 			return (limit > 0) ? this.articles.findLatestVisible(tenantId, audience, Math.min(limit, MAX_LIMIT))
 					: List.of();
 		}
-		return find(tenantId, query, audience, limit, null).stream().map(Found::article).toList();
+		// The reader sees the articles' counters here: read them whole.
+		List<Long> ids = hits(tenantId, query, audience, limit, null).stream().map(IndexHit::articleId).toList();
+		Map<Long, KnowledgeArticle> byId = this.articles.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(KnowledgeArticle::id, Function.identity()));
+		return ids.stream()
+			.map(byId::get)
+			.filter((article) -> article != null && article.isVisibleTo(tenantId, audience))
+			.toList();
 	}
 
 	/**
@@ -195,14 +207,15 @@ public class KnowledgeBase {
 	/**
 	 * Searches the index and reads the hits from the database, which decides what the
 	 * reader may see: the index of this node may lag a few seconds behind a change made
-	 * on another one.
+	 * on another one. The hits are read without their counters, which suggestions and
+	 * results do not show.
 	 */
 	private List<Found> find(@Nullable String tenantId, String text, Audience audience, int limit,
 			@Nullable String language) {
-		List<IndexHit> hits = this.index.search(tenantId, text, audience, Math.min(limit, MAX_LIMIT), language);
-		Map<Long, KnowledgeArticle> byId = this.articles.findAllById(hits.stream().map(IndexHit::articleId).toList())
+		List<IndexHit> hits = hits(tenantId, text, audience, limit, language);
+		Map<Long, ArticleText> byId = this.articles.findTextsById(hits.stream().map(IndexHit::articleId).toList())
 			.stream()
-			.collect(Collectors.toMap(KnowledgeArticle::id, Function.identity()));
+			.collect(Collectors.toMap(ArticleText::id, Function.identity()));
 		return hits.stream()
 			.filter((hit) -> byId.containsKey(hit.articleId()))
 			.map((hit) -> new Found(byId.get(hit.articleId()), hit.score()))
@@ -210,7 +223,12 @@ public class KnowledgeBase {
 			.toList();
 	}
 
-	private record Found(KnowledgeArticle article, float score) {
+	private List<IndexHit> hits(@Nullable String tenantId, String text, Audience audience, int limit,
+			@Nullable String language) {
+		return this.index.search(tenantId, text, audience, Math.min(limit, MAX_LIMIT), language);
+	}
+
+	private record Found(ArticleText article, float score) {
 	}
 
 }

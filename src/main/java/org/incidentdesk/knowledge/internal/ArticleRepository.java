@@ -95,6 +95,25 @@ public class ArticleRepository {
 	}
 
 	/**
+	 * The articles with these ids, without their counters (see {@link ArticleText}).
+	 */
+	public List<ArticleText> findTextsById(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select id, number, tenant_id, kind, title, symptoms, resolution, language, visibility, state
+				from knowledge_article where id in (:ids)
+				""")
+			.param("ids", ids)
+			.query((rs, row) -> new ArticleText(rs.getLong("id"), rs.getString("number"), rs.getString("tenant_id"),
+					ArticleKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("symptoms"),
+					rs.getString("resolution"), rs.getString("language"),
+					ArticleVisibility.valueOf(rs.getString("visibility")), ArticleState.valueOf(rs.getString("state"))))
+			.list();
+	}
+
+	/**
 	 * The next batch of articles in id order, for building the index without holding
 	 * every article in memory at once.
 	 */

@@ -355,7 +355,7 @@ public class KnowledgeIndex {
 	 * of its symptoms (or resolution), escaped. The text is analysed into a query once
 	 * for all the articles.
 	 */
-	public List<String> snippets(List<KnowledgeArticle> articles, String text) {
+	public List<String> snippets(List<ArticleText> articles, String text) {
 		if (text == null || text.isBlank()) {
 			return articles.stream().map(KnowledgeIndex::start).toList();
 		}
@@ -363,7 +363,7 @@ public class KnowledgeIndex {
 		return articles.stream().map((article) -> highlighted(article, query)).toList();
 	}
 
-	private String highlighted(KnowledgeArticle article, Query query) {
+	private String highlighted(ArticleText article, Query query) {
 		String language = this.analyzers.containsKey(article.language()) ? article.language() : "en";
 		Map<String, String> texts = Map.of("symptoms", Objects.toString(article.symptoms(), ""), "resolution",
 				Objects.toString(article.resolution(), ""), "title", article.title());
@@ -392,7 +392,7 @@ public class KnowledgeIndex {
 		return start(article);
 	}
 
-	private static String start(KnowledgeArticle article) {
+	private static String start(ArticleText article) {
 		String plain = (article.symptoms() != null && !article.symptoms().isBlank()) ? article.symptoms()
 				: Objects.toString(article.resolution(), "");
 		return SimpleHTMLEncoder
