@@ -183,9 +183,7 @@ public class ArticleRepository {
 		if (ids.isEmpty()) {
 			return;
 		}
-		// One statement for all of them: a search counts up to fifty uses, and a round
-		// trip
-		// each showed on PostgreSQL.
+		// One statement for all: a search counts up to fifty uses at once.
 		StringJoiner rows = new StringJoiner(", ", "insert into knowledge_usage (article_id, used_at) values ", "");
 		List<Long> articles = List.copyOf(ids);
 		for (int i = 0; i < articles.size(); i++) {
