@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
@@ -15,7 +16,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The best documents of a text query among those a filter lets through (tenant, state,
@@ -56,13 +56,18 @@ final class FilteredSearch {
 				if (scorer == null) {
 					throw new CollectionTerminatedException();
 				}
-				FixedBitSet bits = new FixedBitSet(context.reader().maxDoc());
-				bits.or(scorer.iterator());
+				// A leaf's documents come in increasing order (the top-k collector
+				// relies on it too), so the filter steps along with them.
+				DocIdSetIterator allowedDocs = scorer.iterator();
 				return new FilterLeafCollector(best.getLeafCollector(context)) {
 
 					@Override
 					public void collect(int doc) throws IOException {
-						if (bits.get(doc)) {
+						int next = allowedDocs.docID();
+						if (next < doc) {
+							next = allowedDocs.advance(doc);
+						}
+						if (next == doc) {
 							super.collect(doc);
 						}
 					}
