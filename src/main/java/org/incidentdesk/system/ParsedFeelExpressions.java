@@ -107,12 +107,15 @@ class ParsedFeelExpressions extends AbstractProcessEnginePlugin {
 		}
 
 		private Object evaluate(Either<Failure, ParsedExpression> parsed, CustomContext context) {
-			Either<Failure, Object> result = (parsed instanceof Right<Failure, ParsedExpression> right)
-					? this.feelEngine.eval(right.value(), context) : new Left<>(((Left<Failure, ?>) parsed).value());
-			if (result instanceof Right<Failure, Object> value) {
-				return value.value();
+			if (parsed instanceof Left<Failure, ParsedExpression> failed) {
+				throw LOGGER.evaluationException(failed.value().message());
 			}
-			throw LOGGER.evaluationException(((Left<Failure, Object>) result).value().message());
+			Either<Failure, Object> result = this.feelEngine.eval(((Right<Failure, ParsedExpression>) parsed).value(),
+					context);
+			if (result instanceof Left<Failure, Object> failed) {
+				throw LOGGER.evaluationException(failed.value().message());
+			}
+			return ((Right<Failure, Object>) result).value();
 		}
 
 		private static Either<Failure, ParsedExpression> parsed(Map<String, Either<Failure, ParsedExpression>> memory,
