@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -14,13 +15,17 @@ import org.incidentdesk.incident.process.IncidentProcess.Element;
 import org.incidentdesk.incident.process.IncidentProcess.Message;
 import org.incidentdesk.incident.process.IncidentProcess.Var;
 import org.incidentdesk.incident.process.IncidentProcess;
+import org.incidentdesk.incident.process.IntakeClassification;
 import org.incidentdesk.system.ConflictRetry;
 import org.incidentdesk.system.CurrentActor;
 import org.incidentdesk.system.CurrentUser;
 import org.incidentdesk.system.EngineAsServer;
 import org.incidentdesk.system.TenantVariants;
 import org.incidentdesk.tenancy.AccessPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +36,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IncidentService {
+
+	private static final Logger logger = LoggerFactory.getLogger(IncidentService.class);
 
 	private final IncidentIntake intake;
 
@@ -50,9 +57,12 @@ public class IncidentService {
 
 	private final EngineAsServer server;
 
+	private final IntakeClassification classification;
+
 	IncidentService(IncidentIntake intake, IncidentRecords records, RuntimeService runtime, TaskService tasks,
 			ApplicationEventPublisher events, ConflictRetry retry, CurrentActor actor, RepositoryService repository,
-			EngineAsServer server) {
+			EngineAsServer server, IntakeClassification classification) {
+		this.classification = classification;
 		this.server = server;
 		this.repository = repository;
 		this.retry = retry;
@@ -66,10 +76,25 @@ public class IncidentService {
 
 	/**
 	 * Opens an incident: the record and its process start together, or not at all. The
-	 * timeline names the signed-in user (or the engine) as its reporter.
+	 * timeline names the signed-in user (or the engine) as its reporter. The process's
+	 * classification runs in this request while the node takes few reports at once, else
+	 * a moment later in the job executor ({@link IntakeClassification}); the answer is
+	 * the record as it is then. Once the report is committed, no failure of what follows
+	 * (the classification, reading the record back) turns the answer into an error.
 	 */
 	public Incident report(ReportIncident report) {
-		return this.retry.inTransaction(() -> reportOnce(report));
+		Reported reported = this.classification.take(
+				inRequest -> this.retry.inTransaction(() -> reportOnce(report, inRequest)),
+				Reported::processInstanceId);
+		try {
+			return this.records.get(reported.number());
+		}
+		catch (DataAccessException ex) {
+			// The report is committed: answer with it as stored rather than with an error
+			// that says nothing was changed, which would make the client report it again.
+			logger.warn("Incident {} was stored but could not be read back: {}", reported.number(), ex.getMessage());
+			return reported.stored();
+		}
 	}
 
 	/**
@@ -81,10 +106,10 @@ public class IncidentService {
 		return this.actor.actingAs(actingUserId, () -> report(report));
 	}
 
-	private Incident reportOnce(ReportIncident report) {
+	private Reported reportOnce(ReportIncident report, boolean classifyInRequest) {
 		NewIncident checked = this.intake.check(report);
 		Incident incident = this.records.create(checked);
-		this.runtime.createProcessInstanceById(processFor(incident.tenantId()))
+		ProcessInstance process = this.runtime.createProcessInstanceById(processFor(incident.tenantId()))
 			.businessKey(incident.number())
 			.setVariables(Variables.putValue(Var.INCIDENT_NUMBER, incident.number())
 				.putValue(Var.TENANT_ID, incident.tenantId())
@@ -94,7 +119,27 @@ public class IncidentService {
 				.putValue(Var.DESCRIPTION, incident.description())
 				.putValue(Var.CATEGORY, incident.category()))
 			.execute();
-		return this.records.get(incident.number());
+		if (classifyInRequest) {
+			this.classification.claimWithin(process.getId());
+		}
+		return new Reported(incident, process.getId());
+	}
+
+	private record Reported(Incident stored, String processInstanceId) {
+
+		String number() {
+			return this.stored.number();
+		}
+
+	}
+
+	/**
+	 * An incident reported during a burst may still wait for its classification (and so
+	 * for its triage task and SLA timers) in the job executor: what needs those runs it
+	 * first, or waits while another thread does.
+	 */
+	private void settleClassification(String number) {
+		this.records.find(number).ifPresent(incident -> this.classification.settle(incident.processInstanceId()));
 	}
 
 	/**
@@ -305,6 +350,7 @@ public class IncidentService {
 	 * outcome.
 	 */
 	public void resolve(String number, CurrentUser user, String resolutionCode, String resolutionNotes) {
+		settleClassification(number);
 		this.actor.actingAs(user.id(),
 				() -> this.retry.inTransaction(() -> resolveOnce(number, user, resolutionCode, resolutionNotes)));
 	}
@@ -344,6 +390,7 @@ public class IncidentService {
 	 * @param actingUserId who withdraws: the incident's caller
 	 */
 	public void withdraw(String number, String actingUserId, String reason) {
+		settleClassification(number);
 		this.actor.actingAs(actingUserId,
 				() -> this.retry.inTransaction(() -> withdrawOnce(number, actingUserId, reason)));
 	}

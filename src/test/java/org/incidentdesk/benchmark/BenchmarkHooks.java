@@ -2,7 +2,13 @@ package org.incidentdesk.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -26,6 +32,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.incidentdesk.knowledge.internal.KnowledgeIndexer;
 import org.incidentdesk.knowledge.internal.KnowledgeSynonyms;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -46,6 +53,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * text query (each language's analyzer with its synonyms over its fields, the product's
  * boosts) but none of the product's work around it: no tenant, state or visibility
  * filter, no database read of the hits, no access check.</li>
+ * <li>{@code POST /bench/drain/classifications} waits until no classification a burst of
+ * reports queued is left.</li>
  * </ul>
  */
 final class BenchmarkHooks implements DisposableBean {
@@ -56,6 +65,9 @@ final class BenchmarkHooks implements DisposableBean {
 	 */
 	private static final Map<String, Float> TEXT_FIELDS = Map.of("title", 3f, "symptoms", 2f, "tags", 2f, "resolution",
 			1f);
+
+	/** The longest {@code /bench/drain/classifications} waits. */
+	private static final Duration DRAIN_LIMIT = Duration.ofMinutes(10);
 
 	private final DataSource dataSource;
 
@@ -88,7 +100,60 @@ final class BenchmarkHooks implements DisposableBean {
 			.POST("/bench/fill/incidents", this::fillIncidents)
 			.POST("/bench/fill/articles", this::fillArticles)
 			.GET("/bench/lucene/search", this::rawSearch)
+			.POST("/bench/drain/classifications", this::drainClassifications)
 			.build();
+	}
+
+	/**
+	 * Waits until the job executor has run every classification a burst of reports queued
+	 * (README "Reporting during an outage"), so that the next phase starts on a quiet
+	 * node, and says how many there were, how long they took after the phase and the
+	 * JVM's CPU time meanwhile.
+	 */
+	private ServerResponse drainClassifications(ServerRequest request) throws InterruptedException {
+		long started = System.nanoTime();
+		long cpuBefore = processCpuNanos();
+		long deadline = started + DRAIN_LIMIT.toNanos();
+		long queued = queuedClassifications("retries_ > 0");
+		long left = queued;
+		while (left > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			left = queuedClassifications("retries_ > 0");
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+		long failed = queuedClassifications("retries_ = 0");
+		System.out.printf(
+				"BENCHMARK %,d queued classifications done %.1f s after the phase, JVM CPU %.1f s (%,d left, %,d failed)%n",
+				queued, seconds, cpuSeconds, left, failed);
+		Map<String, Object> body = Map.of("queued", queued, "seconds", seconds, "jvmCpuSeconds", cpuSeconds, "left",
+				left, "failed", failed);
+		if (left > 0 || failed > 0) {
+			// The phase's check expects 200: a backlog that did not drain fails the run.
+			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body);
+		}
+		return json(body);
+	}
+
+	private long queuedClassifications(String retries) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement count = connection
+					.prepareStatement("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+							+ " where d.act_id_ = 'Task_ClassifyIncident' and j." + retries);
+				ResultSet result = count.executeQuery()) {
+			result.next();
+			return result.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not count the queued classifications.", ex);
+		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private ServerResponse fillIncidents(ServerRequest request) {

@@ -96,10 +96,11 @@ record BenchmarkSettings(Database db, String size, int clients, int requests, in
 
 	/**
 	 * The longest the whole run may take: every measured phase at its limit, plus the
-	 * data fills, which are bounded by their own request timeout.
+	 * data fills and the waits for queued classifications, which are bounded by their own
+	 * request timeout.
 	 */
 	Duration runLimit() {
-		return this.phaseLimit.multipliedBy(16).plus(fillLimit().multipliedBy(2));
+		return this.phaseLimit.multipliedBy(16).plus(fillLimit().multipliedBy(5));
 	}
 
 	Duration fillLimit() {

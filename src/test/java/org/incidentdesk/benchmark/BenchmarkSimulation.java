@@ -146,10 +146,15 @@ public class BenchmarkSimulation extends Simulation {
 		phases.add(measured("a warm-up", warmUp, rawStart("warm-up raw engine start"), report("warm-up report")));
 		phases.add(measured("b warm-up", warmUp, rawLifecycle("warm-up raw engine lifecycle"),
 				apiLifecycle("warm-up API lifecycle")));
+		phases.add(fill("warm-up queued classifications", "/bench/drain/classifications"));
 		phases.add(measured("a raw engine start", requests, rawStart("a raw engine start")));
 		phases.add(measured("a report incident", requests, report("a report incident")));
+		// A burst's classifications run after its reports are answered: the next phases
+		// start when they are done (README "Reporting during an outage").
+		phases.add(fill("a queued classifications", "/bench/drain/classifications"));
 		phases.add(measured("b raw engine lifecycle", lifecycles, rawLifecycle("b raw engine lifecycle")));
 		phases.add(measured("b API lifecycle", lifecycles, apiLifecycle("b API lifecycle")));
+		phases.add(fill("b queued classifications", "/bench/drain/classifications"));
 		// (d)
 		phases.add(fill("fill knowledge articles", "/bench/fill/articles?count=" + this.settings.articles()));
 		phases.add(measured("d warm-up", warmUp, search("warm-up raw Lucene search", "/bench/lucene/search"),

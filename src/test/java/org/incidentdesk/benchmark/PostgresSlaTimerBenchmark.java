@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.incidentdesk.JobExecutorPostgresTest;
 import org.incidentdesk.incident.IncidentService;
+import org.incidentdesk.incident.process.IntakeClassification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ class PostgresSlaTimerBenchmark {
 	IncidentService incidents;
 
 	@Autowired
+	IntakeClassification intake;
+
+	@Autowired
 	ProcessEngine engine;
 
 	@Autowired
@@ -35,7 +39,8 @@ class PostgresSlaTimerBenchmark {
 	void warningLateness() {
 		SlaTimerRun.Settings settings = SlaTimerRun.Settings.fromSystemProperties();
 
-		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.engine, this.dataSource).run(settings);
+		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.intake, this.engine, this.dataSource)
+			.run(settings);
 
 		result.print("postgres");
 		assertThat(result.measurements())

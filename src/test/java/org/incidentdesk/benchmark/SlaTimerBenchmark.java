@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.incidentdesk.JobExecutorTest;
 import org.incidentdesk.incident.IncidentService;
+import org.incidentdesk.incident.process.IntakeClassification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,9 @@ class SlaTimerBenchmark {
 	IncidentService incidents;
 
 	@Autowired
+	IntakeClassification intake;
+
+	@Autowired
 	ProcessEngine engine;
 
 	@Autowired
@@ -43,7 +47,8 @@ class SlaTimerBenchmark {
 	void warningLateness() {
 		SlaTimerRun.Settings settings = SlaTimerRun.Settings.fromSystemProperties();
 
-		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.engine, this.dataSource).run(settings);
+		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.intake, this.engine, this.dataSource)
+			.run(settings);
 
 		result.print("h2");
 		assertThat(result.measurements())

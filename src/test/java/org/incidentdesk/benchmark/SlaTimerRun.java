@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.incidentdesk.incident.Channel;
 import org.incidentdesk.incident.Incident;
 import org.incidentdesk.incident.IncidentService;
+import org.incidentdesk.incident.process.IntakeClassification;
 import org.incidentdesk.incident.Level;
 import org.incidentdesk.incident.ReportIncident;
 import org.incidentdesk.incident.process.IncidentProcess.Element;
@@ -95,14 +96,17 @@ final class SlaTimerRun {
 
 	private final ManagementService management;
 
+	private final IntakeClassification intake;
+
 	private final ProcessEngine engine;
 
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
 
-	SlaTimerRun(IncidentService incidents, ProcessEngine engine, DataSource dataSource) {
+	SlaTimerRun(IncidentService incidents, IntakeClassification intake, ProcessEngine engine, DataSource dataSource) {
 		this.incidents = incidents;
+		this.intake = intake;
 		this.engine = engine;
 		this.management = engine.getManagementService();
 		this.dataSource = dataSource;
@@ -482,7 +486,7 @@ final class SlaTimerRun {
 				null, "other", null, Level.LOW, Level.LOW);
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.incidents.report(report);
+				return classified(this.incidents.report(report));
 			}
 			catch (RuntimeException ex) {
 				if (attempt == 3) {
@@ -491,6 +495,17 @@ final class SlaTimerRun {
 				retries.incrementAndGet();
 			}
 		}
+	}
+
+	/**
+	 * A report taken while this run's threads report at once is classified later by the
+	 * job executor (README "Reporting during an outage"); its SLA timers exist from then
+	 * on. Runs that classification here, as the reporting request would on a quiet node,
+	 * or waits while the job executor runs it.
+	 */
+	private Incident classified(Incident incident) {
+		this.intake.settle(incident.processInstanceId());
+		return incident;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.incidentdesk.BothDatabases;
 import org.incidentdesk.JobExecutorTest;
 import org.incidentdesk.TestDatabase;
 import org.incidentdesk.incident.IncidentService;
+import org.incidentdesk.incident.process.IntakeClassification;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +29,9 @@ class SlaTimerTests {
 	IncidentService incidents;
 
 	@Autowired
+	IntakeClassification intake;
+
+	@Autowired
 	ProcessEngine engine;
 
 	@Autowired
@@ -36,7 +40,8 @@ class SlaTimerTests {
 	@BothDatabases
 	@Test
 	void recordsEveryWarningThatComesDueAmongManyLiveTimers() {
-		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.engine, this.dataSource).run(SMOKE);
+		SlaTimerRun.Result result = new SlaTimerRun(this.incidents, this.intake, this.engine, this.dataSource)
+			.run(SMOKE);
 
 		result.print(TestDatabase.postgres() ? "postgres" : "h2");
 		assertThat(result.measurements()).singleElement().satisfies(measurement -> {

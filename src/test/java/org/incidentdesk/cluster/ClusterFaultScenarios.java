@@ -231,6 +231,7 @@ class ClusterFaultScenarios {
 		}
 		Instant reporting = Instant.now();
 		this.timerIncidents.addAll(parallel(16, reports));
+		awaitClassified();
 		print("timers", "%d incidents reported in %d s", this.timerIncidents.size(),
 				Duration.between(reporting, Instant.now()).toSeconds());
 		List<String> timers = timersOf(new HashSet<>(this.timerIncidents));
@@ -496,6 +497,7 @@ class ClusterFaultScenarios {
 			reports.add(() -> report(nodes.get(n % 2), (n % 4 < 2) ? "alice" : "bob", "kill-timers " + n));
 		}
 		List<String> timerIncidents = parallel(16, reports);
+		awaitClassified();
 		List<String> timers = timersOf(new HashSet<>(timerIncidents));
 
 		// All due at one moment, 4 s into the load: node B is killed as soon as both
@@ -694,6 +696,17 @@ class ClusterFaultScenarios {
 			rows.next();
 			return rows.getInt(1);
 		}
+	}
+
+	/**
+	 * Reports sent 16 at a time are classified by the nodes' job executors moments after
+	 * they were answered (README "Reporting during an outage"); their SLA timers exist
+	 * from then on.
+	 */
+	private void awaitClassified() throws Exception {
+		awaitTrue(Duration.ofMinutes(2), "every report classified",
+				() -> queryLong("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+						+ " where d.act_id_ = 'Task_ClassifyIncident'") == 0);
 	}
 
 	private long dueJobs() {

@@ -1,5 +1,8 @@
 package org.incidentdesk.incident;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.incidentdesk.incident.process.IncidentProcess.Element;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +39,13 @@ final class ConcurrentReportSteps {
 	}
 
 	/**
-	 * Expects every report answered 201, and each one stored with its process and the
-	 * suggestions its knowledge lookup found.
+	 * Expects every report answered 201, and each one stored with its process; then runs
+	 * the classifications the burst queued (the job executor is off in tests), three at a
+	 * time as a node's job executor does, and expects each incident classified, with its
+	 * triage task and the suggestions its knowledge lookup found.
 	 */
-	static void assertAllCreated(List<ResponseEntity<Map<String, Object>>> answers, JdbcClient jdbc, String tag) {
+	static void assertAllCreated(List<ResponseEntity<Map<String, Object>>> answers, JdbcClient jdbc,
+			ManagementService management, String tag) throws Exception {
 		int reports = answers.size();
 		assertThat(answers).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.CREATED);
 		assertThat(jdbc.sql("select count(*) from incident where summary like :pattern")
@@ -50,6 +56,37 @@ final class ConcurrentReportSteps {
 				select count(*) from incident i where summary like :pattern and process_instance_id is not null
 				    and exists (select 1 from act_ru_execution e where e.proc_inst_id_ = i.process_instance_id)
 				""").param("pattern", "%" + tag).query(Long.class).single()).isEqualTo(reports);
+		List<String> queued = jdbc.sql("""
+				select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+				    join incident i on i.process_instance_id = j.process_instance_id_
+				where i.summary like :pattern and d.act_id_ = :step
+				""")
+			.param("pattern", "%" + tag)
+			.param("step", Element.TASK_CLASSIFY_INCIDENT)
+			.query(String.class)
+			.list();
+		ExecutorService executor = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (String job : queued) {
+				runs.add(executor.submit(() -> management.executeJob(job)));
+			}
+			for (Future<?> run : runs) {
+				run.get(5, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(jdbc.sql("select count(*) from incident where summary like :pattern and priority is not null")
+			.param("pattern", "%" + tag)
+			.query(Long.class)
+			.single()).isEqualTo(reports);
+		assertThat(jdbc.sql("""
+				select count(*) from incident i join act_ru_task t on t.proc_inst_id_ = i.process_instance_id
+				where i.summary like :pattern and t.task_def_key_ = :task
+				""").param("pattern", "%" + tag).param("task", Element.TASK_TRIAGE_INCIDENT).query(Long.class).single())
+			.isEqualTo(reports);
 		assertThat(jdbc.sql("""
 				select count(distinct s.incident_id) from incident_suggestion s join incident i on i.id = s.incident_id
 				where i.summary like :pattern

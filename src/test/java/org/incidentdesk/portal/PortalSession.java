@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * A browser-like HTTP session against the portal, without a browser: cookies, the CSRF
  * token from the last page's forms, form posts and file uploads.
  */
-final class PortalSession {
+public final class PortalSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -40,7 +40,7 @@ final class PortalSession {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	static PortalSession signedIn(int port, String user, String password) {
+	public static PortalSession signedIn(int port, String user, String password) {
 		PortalSession session = new PortalSession(port);
 		session.get("/login");
 		HttpResponse<String> login = session.post("/login", Map.of("username", user, "password", password));
@@ -50,7 +50,7 @@ final class PortalSession {
 		return session;
 	}
 
-	HttpResponse<String> get(String path, String... headers) {
+	public HttpResponse<String> get(String path, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET();
 		if (headers.length > 0) {
 			request.headers(headers);

@@ -571,7 +571,13 @@ class IncidentManagementProcessTests {
 		assertThat(incident.channel()).isEqualTo(Channel.PHONE);
 		assertThat(incident.processInstanceId()).isEqualTo(pi.getId());
 		assertThat(pi.getTenantId()).isEqualTo("globex");
+		// and the job executor classifies it a moment later (no request waits for it
+		// here)
+		assertThat(pi).isWaitingAt(Element.TASK_CLASSIFY_INCIDENT);
+		assertThat(incident.priority()).isNull();
+		execute(job(pi));
 		assertThat(pi).isWaitingAt(Element.TASK_TRIAGE_INCIDENT);
+		assertThat(this.records.get(pi.getBusinessKey()).priority()).isNotNull();
 	}
 
 	@Test
