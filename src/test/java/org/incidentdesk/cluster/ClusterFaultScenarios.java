@@ -486,7 +486,7 @@ class ClusterFaultScenarios {
 
 	@Test
 	@Order(5)
-	@Timeout(value = 8, unit = TimeUnit.MINUTES)
+	@Timeout(value = 11, unit = TimeUnit.MINUTES)
 	void aNodeKilledUnderLoadLosesNothingAndItsJobsAreTakenOver() throws Exception {
 		List<ClusterNode> nodes = List.of(this.nodeA, this.nodeB);
 		// Incidents whose timers will be brought due during the load, so that both
@@ -560,7 +560,11 @@ class ClusterFaultScenarios {
 		Map<String, String> deadNodeJobs = (Map<String, String>) killed.get("dead");
 		Set<String> deadOwners = new HashSet<>();
 		deadNodeJobs.values().forEach((lock) -> deadOwners.add(lock.substring(0, lock.indexOf('@'))));
-		awaitTrue(Duration.ofMinutes(2), "every due job done", () -> dueJobs() == 0 && engineIncidents() == 0);
+		// The load's reports arrived faster than one node classifies them: their
+		// classifications queue as jobs (README "Reporting during an outage"), and the
+		// survivor's one job thread works them off after the timers.
+		long dueAfterLoad = dueJobs();
+		awaitTrue(Duration.ofMinutes(5), "every due job done", () -> dueJobs() == 0 && engineIncidents() == 0);
 		Instant allDone = Instant.now();
 
 		// Every acknowledged report has its incident and its process on the survivor
@@ -573,9 +577,11 @@ class ClusterFaultScenarios {
 				load.sent.size(), load.acknowledged.size(), lost.size(), duplicates, replayed, load.failedOver.get(),
 				load.gaveUp.get(), load.answers, load.unexpected.size());
 		print("kill",
-				"jobs locked by the dead node=%d (owners %s) lock-time=%d ms taken-over-after=%d s all-due-jobs-done-after=%d s",
+				"jobs locked by the dead node=%d (owners %s) lock-time=%d ms taken-over-after=%d s due-jobs-after-the-load=%d"
+						+ " all-due-jobs-done-after=%d s",
 				deadNodeJobs.size(), deadOwners, ClusterNode.LOCK_TIME_MILLIS,
-				Duration.between(kill, takenOver).toSeconds(), Duration.between(kill, allDone).toSeconds());
+				Duration.between(kill, takenOver).toSeconds(), dueAfterLoad,
+				Duration.between(kill, allDone).toSeconds());
 		load.unexpected.stream().limit(10).forEach((answer) -> print("kill", "unexpected: %s", answer));
 		assertThat(load.acknowledged).isNotEmpty();
 		assertThat(load.unexpected).isEmpty();
