@@ -249,7 +249,9 @@ public class IntakeClassification {
 	/**
 	 * Runs engine calls without the signed-in user: the classification is the server's
 	 * work, whoever reported (a caller may not run jobs), and the timeline names the
-	 * system as its author wherever it runs, as it does in the job executor.
+	 * system as its author wherever it runs, as it does in the job executor. Not
+	 * {@code EngineAsServer}, which runs its work inside a command: a job is executed as
+	 * a command of its own, with its own failure handling, as the job executor runs it.
 	 */
 	private <T> T asServer(Supplier<T> work) {
 		Authentication signedIn = this.identity.getCurrentAuthentication();
