@@ -83,9 +83,8 @@ public class IncidentService {
 	 * (the classification, reading the record back) turns the answer into an error.
 	 */
 	public Incident report(ReportIncident report) {
-		Reported reported = this.classification.take(
-				inRequest -> this.retry.inTransaction(() -> reportOnce(report, inRequest)),
-				Reported::processInstanceId);
+		Reported reported = this.classification
+			.take(inRequest -> this.retry.inTransaction(() -> reportOnce(report, inRequest)), Reported::claimedJob);
 		try {
 			return this.records.get(reported.number());
 		}
@@ -120,13 +119,12 @@ public class IncidentService {
 				.putValue(Var.CALLER_ID, incident.callerId())
 				.putValue(Var.CHANNEL, incident.channel().name()))
 			.execute();
-		if (classifyInRequest) {
-			this.classification.claimWithin(process.getId());
-		}
-		return new Reported(incident, process.getId());
+		String claimedJob = classifyInRequest ? this.classification.claimWithin(process.getId()) : null;
+		return new Reported(incident, claimedJob);
 	}
 
-	private record Reported(Incident stored, String processInstanceId) {
+	/** A stored report, and its classification job if this request claimed it. */
+	private record Reported(Incident stored, String claimedJob) {
 
 		String number() {
 			return this.stored.number();

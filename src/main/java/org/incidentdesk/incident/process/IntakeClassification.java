@@ -105,10 +105,11 @@ public class IntakeClassification {
 	 * transaction) and is told whether to claim the classification for this request
 	 * ({@link #claimWithin(String)}); a claimed classification runs before this returns.
 	 * @param store stores the report, given whether this request classifies
-	 * @param processInstanceOf the process instance of what {@code store} answered
+	 * @param claimedJobOf the job {@code store} claimed, from what it answered (null if
+	 * none)
 	 * @return what {@code store} answered
 	 */
-	public <T> T take(Function<Boolean, T> store, Function<T, String> processInstanceOf) {
+	public <T> T take(Function<Boolean, T> store, Function<T, String> claimedJobOf) {
 		int taking = this.inFlight.incrementAndGet();
 		try {
 			long now = System.nanoTime();
@@ -117,8 +118,9 @@ public class IntakeClassification {
 			}
 			boolean inRequest = taking <= this.inRequestLimit && now - this.lastBusy.get() > CALM.toNanos();
 			T stored = store.apply(inRequest);
-			if (inRequest) {
-				runPending(processInstanceOf.apply(stored));
+			String claimed = inRequest ? claimedJobOf.apply(stored) : null;
+			if (claimed != null) {
+				run(claimed);
 			}
 			return stored;
 		}
@@ -132,14 +134,16 @@ public class IntakeClassification {
 	 * started the process, so that no job executor takes it before this request runs it.
 	 * If the request never gets to run it (its node stops), the lock runs out after
 	 * {@link #CLAIM} and any node's job executor runs it.
+	 * @return the job's id, or null for a process without that asynchronous step
 	 */
-	public void claimWithin(String processInstanceId) {
-		commands().execute(context -> {
+	public String claimWithin(String processInstanceId) {
+		return commands().execute(context -> {
 			JobEntity job = pendingJob(processInstanceId);
-			if (job != null) {
-				lock(job);
+			if (job == null) {
+				return null;
 			}
-			return null;
+			lock(job);
+			return job.getId();
 		});
 	}
 
@@ -159,7 +163,7 @@ public class IntakeClassification {
 				return;
 			}
 			if (!isLocked(job) && claim(job.getId())) {
-				runPending(processInstanceId);
+				run(job.getId());
 				return;
 			}
 			if (System.nanoTime() > deadline) {
@@ -177,25 +181,19 @@ public class IntakeClassification {
 	 * broken decision table, a concurrent change of the incident) is recorded on the job
 	 * and left to the job executor's retries; the report stays.
 	 */
-	private void runPending(String processInstanceId) {
+	private void run(String jobId) {
 		try {
-			JobEntity job = commands().execute(context -> pendingJob(processInstanceId));
-			if (job == null) {
-				return;
-			}
 			asServer(() -> this.actor.actingAs(CurrentActor.SYSTEM, () -> {
-				this.management.executeJob(job.getId());
+				this.management.executeJob(jobId);
 				return null;
 			}));
 		}
 		catch (OptimisticLockingException | OptimisticLockingFailureException ex) {
-			logger.debug("Process instance {} changed while it was classified; the job executor tries again.",
-					processInstanceId);
+			logger.debug("The incident changed while job {} classified it; the job executor tries again.", jobId);
 		}
 		catch (RuntimeException ex) {
 			// The engine recorded the failure on the job (retries, message) for Cockpit.
-			logger.warn("Classifying process instance {} failed; the job executor tries again: {}", processInstanceId,
-					ex.getMessage());
+			logger.warn("Classification job {} failed; the job executor tries again: {}", jobId, ex.getMessage());
 		}
 	}
 
