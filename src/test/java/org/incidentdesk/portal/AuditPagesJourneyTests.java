@@ -153,7 +153,7 @@ class AuditPagesJourneyTests {
 
 		// When the incident manager filters the timeline by kind
 		new Select(this.browser.find(By.id("kind"))).selectByValue("TIMER_FIRED");
-		this.browser.driver().findElement(By.id("apply-filter")).click();
+		this.browser.clickAndWaitForNewPage(By.id("apply-filter"));
 
 		// Then only the fired timer is left, and the page says how many of how many
 		this.browser.waiting().until(ExpectedConditions.urlContains("kind=TIMER_FIRED"));
@@ -166,7 +166,7 @@ class AuditPagesJourneyTests {
 		this.browser.driver().findElement(By.id("clear-filter")).click();
 		new Select(this.browser.find(By.id("actor"))).selectByValue("sam");
 		this.browser.find(By.id("q")).sendKeys("RESOLVED");
-		this.browser.driver().findElement(By.id("apply-filter")).click();
+		this.browser.clickAndWaitForNewPage(By.id("apply-filter"));
 		this.browser.waiting().until(ExpectedConditions.urlContains("actor=sam"));
 
 		// Then only sam's entries that mention it are left

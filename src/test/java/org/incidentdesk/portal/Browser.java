@@ -83,6 +83,16 @@ public final class Browser implements AutoCloseable {
 		return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
+	/**
+	 * Clicks what submits a form or follows a link, and waits until the page it was on
+	 * has been replaced, so that nothing found next belongs to the old page.
+	 */
+	public void clickAndWaitForNewPage(By by) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(by).click();
+		waiting().until(ExpectedConditions.stalenessOf(page));
+	}
+
 	/** Signs in through the portal's form, after signing out whoever was signed in. */
 	void signIn(String user, String password) {
 		this.driver.manage().deleteAllCookies();

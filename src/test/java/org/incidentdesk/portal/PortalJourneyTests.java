@@ -57,7 +57,7 @@ class PortalJourneyTests extends PortalBrowserJourney {
 		// When the caller searches the knowledge base for it
 		this.browser.open("/portal/knowledge");
 		this.browser.find(By.id("q")).sendKeys(gadget);
-		this.browser.driver.findElement(By.cssSelector("form[role=search] button")).click();
+		this.browser.clickAndWaitForNewPage(By.cssSelector("form[role=search] button"));
 
 		// Then the article is found and opens
 		this.browser.find(By.linkText(article.title())).click();
@@ -75,7 +75,7 @@ class PortalJourneyTests extends PortalBrowserJourney {
 		this.browser.driver.findElement(By.id("description")).sendKeys("Since this morning.");
 		new Select(this.browser.driver.findElement(By.id("ciName"))).selectByVisibleText("LAPTOP-" + tenant);
 		new Select(this.browser.driver.findElement(By.id("impact"))).selectByValue("LOW");
-		this.browser.driver.findElement(By.id("report-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("report-submit"));
 
 		// Then the incident page shows it, with its priority and SLA due time
 		this.browser.waiting().until(ExpectedConditions.urlMatches(".*/portal/incidents/INC\\d+$"));
@@ -104,7 +104,7 @@ class PortalJourneyTests extends PortalBrowserJourney {
 		// Then the caller sees the resolution and confirms it
 		this.browser.open("/portal/incidents/" + number);
 		assertThat(this.browser.find(By.id("resolution")).getText()).contains("Replaced the " + gadget + ".");
-		this.browser.find(By.id("confirm-resolution")).click();
+		this.browser.clickAndWaitForNewPage(By.id("confirm-resolution"));
 
 		// And the incident is closed, in the portal and in the record
 		this.browser.waiting().until(ExpectedConditions.textToBe(By.id("incident-state"), "Closed"));
@@ -275,10 +275,10 @@ class PortalJourneyTests extends PortalBrowserJourney {
 		// When they report an incident and comment with script payloads
 		this.browser.open("/portal/incidents/new");
 		this.browser.find(By.id("summary")).sendKeys(summary);
-		this.browser.driver.findElement(By.id("report-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("report-submit"));
 		this.browser.waiting().until(ExpectedConditions.urlMatches(".*/portal/incidents/INC\\d+$"));
 		this.browser.find(By.id("comment")).sendKeys(comment);
-		this.browser.driver.findElement(By.id("comment-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("comment-submit"));
 		this.browser.waiting()
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "comment"));
 

@@ -93,7 +93,7 @@ class PortalReaderJourneyTests extends PortalBrowserJourney {
 			// When she searches the knowledge base for "surel" (Indonesian for e-mail)
 			this.browser.open("/portal/knowledge");
 			this.browser.find(By.id("q")).sendKeys("surel");
-			this.browser.driver.findElement(By.cssSelector("form[role=search] button")).click();
+			this.browser.clickAndWaitForNewPage(By.cssSelector("form[role=search] button"));
 
 			// Then the e-mail articles are found, the Indonesian ones first, each match
 			// marked in its snippet
@@ -129,7 +129,7 @@ class PortalReaderJourneyTests extends PortalBrowserJourney {
 		this.browser.open("/portal/incidents/new");
 		this.browser.find(By.id("summary")).sendKeys("VPN drops every few minutes");
 		this.browser.driver.findElement(By.id("files")).sendKeys(log + "\n" + program);
-		this.browser.driver.findElement(By.id("report-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("report-submit"));
 
 		// Then the incident is reported with the log, and the page says the program was
 		// not attached
@@ -172,7 +172,7 @@ class PortalReaderJourneyTests extends PortalBrowserJourney {
 		// When they filter by the gadget's name
 		this.browser.open("/portal/incidents");
 		this.browser.find(By.id("filter-q")).sendKeys(gadget);
-		this.browser.driver.findElement(By.cssSelector("#incident-filters button")).click();
+		this.browser.clickAndWaitForNewPage(By.cssSelector("#incident-filters button"));
 
 		// Then the eleven about it come in two pages, the filter kept on the next one
 		this.browser.waiting().until(ExpectedConditions.urlContains("q=" + gadget));

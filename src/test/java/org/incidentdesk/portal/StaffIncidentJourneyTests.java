@@ -92,7 +92,7 @@ class StaffIncidentJourneyTests extends PortalBrowserJourney {
 		this.browser.find(By.id("staff-incidents-link")).click();
 		this.browser.find(By.id("filter-q")).sendKeys(gadget);
 		new Select(this.browser.find(By.id("filter-priority"))).selectByValue(incident.priority());
-		this.browser.driver().findElement(By.id("filter-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("filter-submit"));
 
 		// Then the list has the incident, its number on one line, linked to its page
 		WebElement row = this.browser.find(By.cssSelector("tr[data-number='" + incident.number() + "']"));
@@ -142,10 +142,10 @@ class StaffIncidentJourneyTests extends PortalBrowserJourney {
 		String note = "Checked the " + gadget + " cable, internal only";
 		String reply = "We send a technician for the " + gadget + " tomorrow";
 		this.browser.find(By.id("note")).sendKeys(note);
-		this.browser.driver().findElement(By.id("note-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("note-submit"));
 		assertThat(this.browser.find(By.cssSelector(".notice")).getText()).isEqualTo("The work note was added.");
 		this.browser.find(By.id("reply")).sendKeys(reply);
-		this.browser.driver().findElement(By.id("reply-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("reply-submit"));
 		assertThat(this.browser.find(By.cssSelector(".notice")).getText())
 			.isEqualTo("Your reply was sent to the caller.");
 
@@ -190,7 +190,7 @@ class StaffIncidentJourneyTests extends PortalBrowserJourney {
 		this.browser.open(StaffIncidentPages.BASE);
 		new Select(this.browser.find(By.id("filter-tenant"))).selectByValue(tenant);
 		new Select(this.browser.find(By.id("filter-state"))).selectByValue("ON_HOLD");
-		this.browser.driver().findElement(By.id("filter-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("filter-submit"));
 
 		// Then only the one on hold is listed
 		this.browser.find(By.cssSelector("tr[data-number='" + critical.number() + "']"));
@@ -199,7 +199,7 @@ class StaffIncidentJourneyTests extends PortalBrowserJourney {
 		// When by priority instead
 		new Select(this.browser.find(By.id("filter-state"))).selectByValue("");
 		new Select(this.browser.find(By.id("filter-priority"))).selectByValue("P5");
-		this.browser.driver().findElement(By.id("filter-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("filter-submit"));
 
 		// Then only the planning one
 		this.browser.find(By.cssSelector("tr[data-number='" + planning.number() + "']"));
@@ -209,7 +209,7 @@ class StaffIncidentJourneyTests extends PortalBrowserJourney {
 		String group = this.records.get(planning.number()).assignmentGroup();
 		new Select(this.browser.find(By.id("filter-priority"))).selectByValue("");
 		new Select(this.browser.find(By.id("filter-group"))).selectByValue(group);
-		this.browser.driver().findElement(By.id("filter-submit")).click();
+		this.browser.clickAndWaitForNewPage(By.id("filter-submit"));
 
 		// Then the list has it, and each row's group is named
 		this.browser.find(By.cssSelector("tr[data-number='" + planning.number() + "']"));
