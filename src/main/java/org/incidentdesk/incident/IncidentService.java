@@ -360,6 +360,11 @@ public class IncidentService {
 			.processInstanceBusinessKey(number)
 			.taskDefinitionKeyIn(Element.WORK_TASKS.toArray(String[]::new))
 			.singleResult();
+		if (work == null && incident.priority() == null && incident.state().isOpen()) {
+			throw new IllegalIncidentStateException("Incident " + number
+					+ " is not classified yet, so it cannot be resolved: its classification failed, or is still running."
+					+ " Cockpit shows a failure on its process instance; resolve it once it is classified.");
+		}
 		if (work == null) {
 			throw new IllegalIncidentStateException(
 					"Incident " + number + " is " + incident.state().name().toLowerCase().replace('_', ' ')

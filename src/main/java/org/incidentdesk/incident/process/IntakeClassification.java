@@ -150,7 +150,9 @@ public class IntakeClassification {
 	/**
 	 * Makes sure the incident's process went past its classification: runs the pending
 	 * job in this thread, or waits (up to {@link #SETTLE_WAIT}) while the job executor or
-	 * another request runs it. Does nothing for a process already past it.
+	 * another request runs it. Does nothing for a process already past it, nor for a
+	 * classification that failed: that waits for its next try, so that a user's action
+	 * does not spend its retries.
 	 */
 	public void settle(String processInstanceId) {
 		if (processInstanceId == null) {
@@ -159,7 +161,8 @@ public class IntakeClassification {
 		long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
 		JobEntity job;
 		while ((job = commands().execute(context -> pendingJob(processInstanceId))) != null) {
-			if (job.getRetries() == 0) {
+			if (job.getRetries() == 0 || job.getExceptionMessage() != null) {
+				// It failed: it waits for its next try, or for an operator in Cockpit.
 				return;
 			}
 			if (!isLocked(job) && claim(job.getId())) {
