@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.incidentdesk.knowledge.internal.ArticleChanged;
 import org.incidentdesk.knowledge.internal.ArticleRepository;
@@ -106,14 +109,9 @@ public class KnowledgeBase {
 					: List.of();
 		}
 		// The reader sees the articles' counters here: read them whole.
-		List<Long> ids = hits(tenantId, query, audience, limit, null).stream().map(IndexHit::articleId).toList();
-		Map<Long, KnowledgeArticle> byId = this.articles.findAllById(ids)
-			.stream()
-			.collect(Collectors.toMap(KnowledgeArticle::id, Function.identity()));
-		return ids.stream()
-			.map(byId::get)
-			.filter((article) -> article != null && article.isVisibleTo(tenantId, audience))
-			.toList();
+		List<IndexHit> hits = hits(tenantId, query, audience, limit, null);
+		return inHitOrder(hits, this.articles.findAllById(articleIds(hits)), KnowledgeArticle::id,
+				(article) -> article.isVisibleTo(tenantId, audience), (hit, article) -> article);
 	}
 
 	/**
@@ -213,14 +211,26 @@ public class KnowledgeBase {
 	private List<Found> find(@Nullable String tenantId, String text, Audience audience, int limit,
 			@Nullable String language) {
 		List<IndexHit> hits = hits(tenantId, text, audience, limit, language);
-		Map<Long, ArticleText> byId = this.articles.findTextsById(hits.stream().map(IndexHit::articleId).toList())
-			.stream()
-			.collect(Collectors.toMap(ArticleText::id, Function.identity()));
-		return hits.stream()
-			.filter((hit) -> byId.containsKey(hit.articleId()))
-			.map((hit) -> new Found(byId.get(hit.articleId()), hit.score()))
-			.filter((f) -> f.article().isVisibleTo(tenantId, audience))
-			.toList();
+		return inHitOrder(hits, this.articles.findTextsById(articleIds(hits)), ArticleText::id,
+				(article) -> article.isVisibleTo(tenantId, audience),
+				(hit, article) -> new Found(article, hit.score()));
+	}
+
+	/**
+	 * The articles read for the hits, in the hits' order, leaving out those gone from the
+	 * database or not visible to the reader.
+	 */
+	private static <T, R> List<R> inHitOrder(List<IndexHit> hits, List<T> read, Function<T, Long> idOf,
+			Predicate<T> visible, BiFunction<IndexHit, T, R> result) {
+		Map<Long, T> byId = read.stream().collect(Collectors.toMap(idOf, Function.identity()));
+		return hits.stream().flatMap((hit) -> {
+			T article = byId.get(hit.articleId());
+			return (article != null && visible.test(article)) ? Stream.of(result.apply(hit, article)) : Stream.empty();
+		}).toList();
+	}
+
+	private static List<Long> articleIds(List<IndexHit> hits) {
+		return hits.stream().map(IndexHit::articleId).toList();
 	}
 
 	private List<IndexHit> hits(@Nullable String tenantId, String text, Audience audience, int limit,
