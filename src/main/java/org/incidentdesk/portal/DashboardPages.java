@@ -68,6 +68,11 @@ class DashboardPages {
 		page.addObject("tenantId", tenant);
 		page.addObject("tenantName", (tenant != null) ? tenantNames.getOrDefault(tenant, tenant) : null);
 		page.addObject("period", period);
+		// The date fields show only the dates the reader chose: a default period is the
+		// last 30 days in the chosen organisation's zone, and carrying the one shown for
+		// another scope (UTC days for all organisations) would cut off today in Jakarta.
+		page.addObject("fromChosen", blankToNull(from));
+		page.addObject("toChosen", blankToNull(to));
 		page.addObject("lastDay", period.to().minusDays(1));
 		page.addObject("dashboard", Dashboard.of(report, period, tenantNames, this.tenancy.groupNames()));
 		page.addObject("csvExport", export(tenant, period, "csv"));
