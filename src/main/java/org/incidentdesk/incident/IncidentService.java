@@ -108,10 +108,9 @@ public class IncidentService {
 	private Reported reportOnce(ReportIncident report, boolean classifyInRequest) {
 		NewIncident checked = this.intake.check(report);
 		Incident incident = this.records.create(checked);
-		// The summary, description and category follow at "Classify incident", which sets
-		// them from the record for the tasks' forms; written here too, they would cost
-		// three
-		// inserts each more in the report's own transaction.
+		// "Classify incident" sets the summary, description and category from the record
+		// for the tasks' forms; set here too, they would add three inserts each to the
+		// report's own transaction.
 		ProcessInstance process = this.runtime.createProcessInstanceById(processFor(incident.tenantId()))
 			.businessKey(incident.number())
 			.setVariables(Variables.putValue(Var.INCIDENT_NUMBER, incident.number())
