@@ -20,25 +20,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A job that failed only because another transaction changed the same process at the same
- * moment is run again within a second or two, not after its retry cycle.
+ * A job that failed only because another transaction changed the same data at the same
+ * moment is run again within a second or two, not after its retry cycle, and keeps its
+ * retries.
  * <p>
  * The model's asynchronous steps retry {@code R3/PT5M}, which suits a mail server or a
- * delegate that failed. Camunda applies that cycle to an
- * {@link OptimisticLockingException} too: it keeps the retries, but moves the job five
- * minutes on. The SLA steps of one incident (response, warning, breach) come due together
- * when an incident is re-timed or a node catches up, and with two nodes two of them can
- * run at once: one commits, the other gets the exception, and its SLA entry came five
- * minutes late (the cluster suite saw a warning still missing when every job looked
- * done). Here that job keeps its retries, as Camunda does, and is due again after 0.5 to
- * 2 s, so the two stop colliding. Every other failure keeps the model's cycle.
+ * delegate that failed. Camunda applies that cycle to a conflict too: for its own
+ * {@link OptimisticLockingException} it keeps the retries but moves the job five minutes
+ * on; for a conflict on the project's tables (the incident row's version moved on, a
+ * deadlock, a serialization failure: whatever {@link ConflictRetry#isConflict} names) it
+ * also takes a retry away. The SLA steps of one incident (response, warning, breach) come
+ * due together when an incident is re-timed or a node catches up, and with two nodes two
+ * of them can run at once: one commits, the other meets the conflict, and its SLA entry
+ * came five minutes late (the cluster suite saw a warning, and later a response
+ * escalation whose incident row another step had just updated, still missing when every
+ * job looked done). Here that job keeps its retries and is due again after 0.5 to 2 s, so
+ * the two stop colliding. Every other failure keeps the model's cycle.
  * <p>
- * Camunda never counts a concurrent change against a job's retries, so a job that kept
- * colliding would run every second or two for ever. After {@value #QUICK_RETRIES}
- * collisions in a row on this node, the next one waits for the model's cycle instead,
- * retries still kept, and is logged; then the count starts again. The count is this
- * node's memory of the last {@value #REMEMBERED_JOBS} jobs that collided, so a restart
- * forgets it, which only means another round of quick retries.
+ * A conflict is never counted against a job's retries, so a job that kept colliding would
+ * run every second or two for ever. After {@value #QUICK_RETRIES} collisions in a row on
+ * this node, the next one waits for the model's cycle instead, retries still kept, and is
+ * logged; then the count starts again. The count is this node's memory of the last
+ * {@value #REMEMBERED_JOBS} jobs that collided, so a restart forgets it, which only means
+ * another round of quick retries.
  */
 @Component
 class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
@@ -81,23 +85,35 @@ class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
 				ConcurrentChangeJobRetry.this.collisions.remove(jobId);
 				logger.warn("Job {} met a concurrent change {} times in a row; it now waits for its model's retry "
 						+ "cycle (retries kept)", jobId, inARow);
-				return super.getCommand(jobId, exception);
+				return new RetriesKept(jobId, exception);
 			}
 
 		});
 	}
 
 	static boolean isConcurrentChange(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof OptimisticLockingException) {
-				return true;
-			}
-		}
-		return false;
+		return ConflictRetry.isConflict(failure);
 	}
 
-	/** Camunda's handling (log, unlock, retries kept), then a due date moments away. */
-	private static final class SoonAgain extends DefaultJobRetryCmd {
+	/**
+	 * Camunda's handling (log, unlock, the model's retry cycle), with the retries kept
+	 * for every kind of conflict, as Camunda keeps them for its own optimistic locking.
+	 */
+	private static class RetriesKept extends DefaultJobRetryCmd {
+
+		RetriesKept(String jobId, Throwable exception) {
+			super(jobId, exception);
+		}
+
+		@Override
+		protected boolean shouldDecrementRetriesFor(Throwable failure) {
+			return !isConcurrentChange(failure);
+		}
+
+	}
+
+	/** Camunda's handling with the retries kept, then a due date moments away. */
+	private static final class SoonAgain extends RetriesKept {
 
 		SoonAgain(String jobId, Throwable exception) {
 			super(jobId, exception);
