@@ -75,7 +75,7 @@ class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
 
 			@Override
 			public Command<Object> getCommand(String jobId, Throwable exception) {
-				if (!isConcurrentChange(exception)) {
+				if (!ConflictRetry.isConflict(exception)) {
 					return super.getCommand(jobId, exception);
 				}
 				int inARow = ConcurrentChangeJobRetry.this.collisions.merge(jobId, 1, Integer::sum);
@@ -91,10 +91,6 @@ class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
 		});
 	}
 
-	static boolean isConcurrentChange(Throwable failure) {
-		return ConflictRetry.isConflict(failure);
-	}
-
 	/**
 	 * Camunda's handling (log, unlock, the model's retry cycle), with the retries kept
 	 * for every kind of conflict, as Camunda keeps them for its own optimistic locking.
@@ -107,7 +103,7 @@ class ConcurrentChangeJobRetry extends AbstractProcessEnginePlugin {
 
 		@Override
 		protected boolean shouldDecrementRetriesFor(Throwable failure) {
-			return !isConcurrentChange(failure);
+			return !ConflictRetry.isConflict(failure);
 		}
 
 	}
