@@ -259,10 +259,8 @@ class ClusterFaultScenarios {
 				() -> dueJobs() == 0 && engineIncidents() == 0);
 		Instant fired = Instant.now();
 		Thread.sleep(5_000);
-		// No step of these incidents waits for a retry: a step that failed is due again
-		// later
-		// (the model's R3/PT5M), so "no due job" alone would hide it, and its entry came
-		// late
+		// No step of these incidents may wait for a retry: a failed step is due again
+		// later (the model's R3/PT5M), which "no due job" alone would hide
 		List<String> waiting = jobsOf(new HashSet<>(this.timerIncidents));
 		Map<String, Integer> counts = new TreeMap<>();
 		List<String> off = new ArrayList<>();
@@ -275,9 +273,6 @@ class ClusterFaultScenarios {
 				Map<String, Integer> found = new HashMap<>();
 				for (String entry : entries) {
 					found.put(entry, occurrences(timeline, entry));
-					if (found.get(entry) != 1) {
-						off.add(number + ": '" + entry + "' x" + found.get(entry));
-					}
 				}
 				return found;
 			});
@@ -285,13 +280,16 @@ class ClusterFaultScenarios {
 		int once = 0;
 		int twice = 0;
 		int never = 0;
-		for (Map<String, Integer> found : parallel(8, reads)) {
-			for (Map.Entry<String, Integer> entry : found.entrySet()) {
+		List<Map<String, Integer>> found = parallel(8, reads);
+		for (int i = 0; i < found.size(); i++) {
+			for (Map.Entry<String, Integer> entry : found.get(i).entrySet()) {
 				counts.merge(entry.getKey() + " x" + entry.getValue(), 1, Integer::sum);
 				if (entry.getValue() == 1) {
 					once++;
+					continue;
 				}
-				else if (entry.getValue() == 0) {
+				off.add(this.timerIncidents.get(i) + ": '" + entry.getKey() + "' x" + entry.getValue());
+				if (entry.getValue() == 0) {
 					never++;
 				}
 				else {
